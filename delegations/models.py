@@ -1,0 +1,132 @@
+"""Delegation visits, the people in them, and the promises made there."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import FocusSector, Proposal
+
+
+class VisitQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def upcoming(self, today=None):
+        return self.filter(ends_on__gte=today or timezone.localdate()).order_by("starts_on")
+
+    def past(self, today=None):
+        return self.filter(ends_on__lt=today or timezone.localdate()).order_by("-starts_on")
+
+
+class Visit(models.Model):
+    class Direction(models.TextChoices):
+        INBOUND = "inbound", _("Inbound (to Kupang)")
+        OUTBOUND = "outbound", _("Outbound (from Kupang)")
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INBOUND
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    place = models.CharField(_("place"), max_length=200)
+    host = models.CharField(_("host"), max_length=200)
+    visiting_mission = models.CharField(_("visiting mission"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    highlights = models.TextField(
+        _("ceremonies and highlights"), blank=True, help_text=_("Markdown; one item per line.")
+    )
+    report = models.TextField(_("report"), blank=True, help_text=_("Markdown."))
+    proposals = models.ManyToManyField(
+        Proposal, blank=True, related_name="visits", verbose_name=_("related proposals")
+    )
+    sectors = models.ManyToManyField(
+        FocusSector, blank=True, related_name="visits", verbose_name=_("sectors")
+    )
+    published = models.BooleanField(_("published"), default=False, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        indexes = [models.Index(fields=["published", "starts_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="visit_ends_not_before_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_on:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
+
+
+class Delegate(models.Model):
+    """A person in a visit. Contact details are for staff only and never published."""
+
+    class Side(models.TextChoices):
+        HOST = "host", _("Host")
+        GUEST = "guest", _("Guest")
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("visit")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    title = models.CharField(_("title or office"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    side = models.CharField(_("side"), max_length=5, choices=Side.choices)
+    email = models.EmailField(_("email (internal)"), blank=True)
+    phone = models.CharField(_("phone (internal)"), max_length=40, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["visit", "side", "order", "name"]
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class Commitment(models.Model):
+    """A promise made at a visit, e.g. "coordinate with Tokyo to find the fitting city"."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("visit")
+    )
+    description = models.TextField(_("commitment"))
+    owner = models.CharField(_("owner"), max_length=200, help_text=_("Who promised it."))
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
+    )
+    proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("proposal"),
+    )
+
+    class Meta:
+        ordering = ["visit", "due_on", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self):
+        return self.description[:80]

@@ -1,0 +1,20 @@
+"""Which visit fields citizens read in three languages (columns *_ind, *_en, *_ja)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Commitment, Delegate, Visit
+
+
+@register(Visit)
+class VisitTranslation(TranslationOptions):
+    fields = ("title", "place", "purpose", "highlights", "report")
+
+
+@register(Delegate)
+class DelegateTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Commitment)
+class CommitmentTranslation(TranslationOptions):
+    fields = ("description",)

@@ -1,0 +1,217 @@
+"""The city staff's admin for partnerships. The status is read-only here: it only moves through
+the lifecycle services."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import (
+    Approval,
+    CandidateCity,
+    Comment,
+    Consulate,
+    Document,
+    FocusSector,
+    Liaison,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    Province,
+)
+
+
+class StampsUserOnCreate:
+    """Records the signed-in user as the one who created a row (author, actor, suggested by)."""
+
+    user_field = None
+
+    def save_model(self, request, obj, form, change):
+        if not change and getattr(obj, f"{self.user_field}_id") is None:
+            setattr(obj, self.user_field, request.user)
+        super().save_model(request, obj, form, change)
+
+
+class ActorRecordingMixin:
+    """Stamps the signed-in user on new inline rows that record who did something."""
+
+    actor_fields = {ProposalEvent: "actor", Comment: "author", CandidateCity: "suggested_by"}
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            field = self.actor_fields.get(type(obj))
+            if field and obj._state.adding and getattr(obj, f"{field}_id") is None:
+                setattr(obj, field, request.user)
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+
+
+@admin.register(FocusSector)
+class FocusSectorAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Province)
+class ProvinceAdmin(TranslationAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(PartnerCity)
+class PartnerCityAdmin(TranslationAdmin):
+    list_display = ["name", "native_name", "country", "region", "population", "is_coastal"]
+    list_filter = ["country", "is_coastal", "is_island", "strengths"]
+    search_fields = ["name", "native_name", "region"]
+    filter_horizontal = ["strengths"]
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class LiaisonInline(admin.TabularInline):
+    model = Liaison
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Consulate)
+class ConsulateAdmin(TranslationAdmin):
+    list_display = ["name", "seat", "country"]
+    list_filter = ["country"]
+    search_fields = ["name", "seat"]
+    filter_horizontal = ["jurisdiction"]
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [LiaisonInline]
+
+
+@admin.register(Liaison)
+class LiaisonAdmin(admin.ModelAdmin):
+    list_display = ["user", "consulate"]
+    list_filter = ["consulate"]
+    search_fields = ["user__username", "user__email", "consulate__name"]
+    autocomplete_fields = ["user", "consulate"]
+
+
+class ProposalEventInline(TranslationTabularInline):
+    model = ProposalEvent
+    extra = 0
+    fields = ["occurred_at", "title", "note", "is_public", "from_status", "to_status", "actor"]
+    readonly_fields = ["from_status", "to_status", "actor"]
+
+
+class CandidateCityInline(admin.TabularInline):
+    model = CandidateCity
+    extra = 0
+    fields = ["city", "state", "score", "rationale", "suggested_by"]
+    readonly_fields = ["suggested_by"]
+    autocomplete_fields = ["city"]
+
+
+class ApprovalInline(admin.TabularInline):
+    model = Approval
+    extra = 0
+    fields = ["kind", "reference_number", "issued_on", "document"]
+
+
+class DocumentInline(TranslationTabularInline):
+    model = Document
+    extra = 0
+    fields = ["kind", "title", "file", "dated", "is_public"]
+
+
+class CommentInline(admin.StackedInline):
+    model = Comment
+    extra = 0
+    fields = ["body", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ActorRecordingMixin, TranslationAdmin):
+    list_display = [
+        "reference",
+        "title",
+        "status",
+        "partner_country",
+        "consulate",
+        "partner_city",
+        "offered_on",
+        "published",
+    ]
+    list_filter = ["status", "published", "partner_country", "consulate", "sectors"]
+    search_fields = ["reference", "title", "summary"]
+    date_hierarchy = "offered_on"
+    readonly_fields = ["status", "created_at", "updated_at"]
+    autocomplete_fields = ["consulate", "partner_city"]
+    filter_horizontal = ["sectors"]
+    prepopulated_fields = {"slug": ("title",)}
+    list_select_related = ["consulate", "partner_city"]
+    inlines = [
+        ProposalEventInline,
+        CandidateCityInline,
+        ApprovalInline,
+        DocumentInline,
+        CommentInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "slug", "title", "summary", "body"]}),
+        (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
+        (_("Status and dates"), {"fields": ["status", "offered_on", "signed_on", "published"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(ProposalEvent)
+class ProposalEventAdmin(StampsUserOnCreate, TranslationAdmin):
+    user_field = "actor"
+    list_display = ["proposal", "title", "occurred_at", "from_status", "to_status", "is_public"]
+    list_filter = ["is_public", "to_status"]
+    search_fields = ["title", "note", "proposal__reference"]
+    date_hierarchy = "occurred_at"
+    autocomplete_fields = ["proposal"]
+    readonly_fields = ["from_status", "to_status", "actor"]
+    list_select_related = ["proposal"]
+
+
+@admin.register(CandidateCity)
+class CandidateCityAdmin(StampsUserOnCreate, admin.ModelAdmin):
+    user_field = "suggested_by"
+    list_display = ["city", "proposal", "state", "score", "suggested_by", "suggested_at"]
+    list_filter = ["state"]
+    search_fields = ["city__name", "proposal__reference", "rationale"]
+    autocomplete_fields = ["proposal", "city"]
+    readonly_fields = ["suggested_by"]
+    list_select_related = ["city", "proposal", "suggested_by"]
+
+
+@admin.register(Approval)
+class ApprovalAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "kind", "reference_number", "issued_on"]
+    list_filter = ["kind"]
+    search_fields = ["reference_number", "proposal__reference"]
+    date_hierarchy = "issued_on"
+    autocomplete_fields = ["proposal"]
+    list_select_related = ["proposal"]
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
+    list_filter = ["kind", "is_public"]
+    search_fields = ["title", "proposal__reference"]
+    date_hierarchy = "dated"
+    autocomplete_fields = ["proposal", "visit"]
+    list_select_related = ["proposal", "visit"]
+
+
+@admin.register(Comment)
+class CommentAdmin(StampsUserOnCreate, admin.ModelAdmin):
+    user_field = "author"
+    list_display = ["proposal", "author", "created_at"]
+    search_fields = ["body", "proposal__reference"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["proposal"]
+    readonly_fields = ["author"]
+    list_select_related = ["proposal", "author"]

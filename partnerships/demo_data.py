@@ -1,0 +1,282 @@
+"""The Kupang story as demo data: the 7 March 2023 courtesy visit and the offer made there.
+
+Facts about the visit come from the city's account of the meeting. City figures are rounded
+from Japan's 2020 national census; each city names its source in `facts_source`. Every text a
+citizen reads is given in Indonesian (ind), English (en) and Japanese (ja).
+"""
+
+import datetime
+
+PROVINCES = [
+    {"code": "BALI", "name_ind": "Bali", "name_en": "Bali", "name_ja": "バリ州"},
+    {
+        "code": "NTB",
+        "name_ind": "Nusa Tenggara Barat",
+        "name_en": "West Nusa Tenggara",
+        "name_ja": "西ヌサ・トゥンガラ州",
+    },
+    {
+        "code": "NTT",
+        "name_ind": "Nusa Tenggara Timur",
+        "name_en": "East Nusa Tenggara",
+        "name_ja": "東ヌサ・トゥンガラ州",
+    },
+]
+
+CONSULATE = {
+    "slug": "consulate-general-of-japan-denpasar",
+    "country": "JP",
+    "seat": "Denpasar",
+    "name_ind": "Konsulat Jenderal Jepang di Denpasar",
+    "name_en": "Consulate-General of Japan in Denpasar",
+    "name_ja": "在デンパサール日本国総領事館",
+    "jurisdiction": ["BALI", "NTB", "NTT"],
+}
+
+CENSUS = "Japan national census 2020, rounded"
+
+CITIES = [
+    {
+        "slug": "kitakyushu",
+        "native_name": "北九州市",
+        "country": "JP",
+        "name_ind": "Kitakyushu",
+        "name_en": "Kitakyushu",
+        "name_ja": "北九州市",
+        "region_ind": "Prefektur Fukuoka",
+        "region_en": "Fukuoka Prefecture",
+        "region_ja": "福岡県",
+        "summary_ind": "Kota industri pesisir yang dikenal dengan kerja sama lingkungan hidupnya.",
+        "summary_en": "Coastal industrial city known for its environmental cooperation.",
+        "summary_ja": "環境分野の国際協力で知られる沿岸の工業都市。",
+        "population": 939_000,
+        "is_coastal": True,
+        "is_island": False,
+        "strengths": ["cleanliness", "infrastructure"],
+        "existing_ties": "Green Sister City cooperation with Surabaya (since 2012).",
+        "latitude": "33.883300",
+        "longitude": "130.875000",
+    },
+    {
+        "slug": "sendai",
+        "native_name": "仙台市",
+        "country": "JP",
+        "name_ind": "Sendai",
+        "name_en": "Sendai",
+        "name_ja": "仙台市",
+        "region_ind": "Prefektur Miyagi",
+        "region_en": "Miyagi Prefecture",
+        "region_ja": "宮城県",
+        "summary_ind": "Tuan rumah Konferensi Dunia PBB tentang Pengurangan Risiko Bencana 2015.",
+        "summary_en": "Host of the 2015 UN World Conference on Disaster Risk Reduction.",
+        "summary_ja": "2015年国連防災世界会議の開催都市。",
+        "population": 1_097_000,
+        "is_coastal": True,
+        "is_island": False,
+        "strengths": ["disaster-mitigation", "education"],
+        "existing_ties": "Gave its name to the Sendai Framework for Disaster Risk Reduction.",
+        "latitude": "38.268200",
+        "longitude": "140.869400",
+    },
+    {
+        "slug": "kobe",
+        "native_name": "神戸市",
+        "country": "JP",
+        "name_ind": "Kobe",
+        "name_en": "Kobe",
+        "name_ja": "神戸市",
+        "region_ind": "Prefektur Hyogo",
+        "region_en": "Hyogo Prefecture",
+        "region_ja": "兵庫県",
+        "summary_ind": (
+            "Kota pelabuhan yang bangkit kembali setelah Gempa Besar Hanshin-Awaji 1995."
+        ),
+        "summary_en": "Port city rebuilt after the 1995 Great Hanshin-Awaji Earthquake.",
+        "summary_ja": "1995年の阪神・淡路大震災から復興した港湾都市。",
+        "population": 1_525_000,
+        "is_coastal": True,
+        "is_island": False,
+        "strengths": ["disaster-mitigation", "infrastructure"],
+        "existing_ties": "",
+        "latitude": "34.690100",
+        "longitude": "135.195600",
+    },
+    {
+        "slug": "naha",
+        "native_name": "那覇市",
+        "country": "JP",
+        "name_ind": "Naha",
+        "name_en": "Naha",
+        "name_ja": "那覇市",
+        "region_ind": "Prefektur Okinawa",
+        "region_en": "Okinawa Prefecture",
+        "region_ja": "沖縄県",
+        "summary_ind": "Ibu kota kepulauan Okinawa, kota pulau beriklim subtropis.",
+        "summary_en": "Capital of the Okinawa islands, a subtropical island city.",
+        "summary_ja": "沖縄県の県庁所在地で、亜熱帯の島しょ都市。",
+        "population": 318_000,
+        "is_coastal": True,
+        "is_island": True,
+        "strengths": ["education"],
+        "existing_ties": "",
+        "latitude": "26.212400",
+        "longitude": "127.680900",
+    },
+]
+
+PROPOSAL = {
+    "reference": "KPG-2023-001",
+    "slug": "kupang-japan-sister-city",
+    "title_ind": "Kemitraan kota kembar Kupang dengan sebuah kota di Jepang",
+    "title_en": "Sister-city partnership between Kupang and a Japanese city",
+    "title_ja": "クパン市と日本の都市との姉妹都市提携",
+    "summary_ind": (
+        "Pada 7 Maret 2023 Penjabat Wali Kota Kupang menawarkan kemitraan kota kembar dengan "
+        "Jepang kepada Konsul Jenderal Jepang di Denpasar, berfokus pada kebersihan, pendidikan, "
+        "mitigasi bencana, dan infrastruktur."
+    ),
+    "summary_en": (
+        "On 7 March 2023 the Acting Mayor of Kupang offered the Consul-General of Japan in "
+        "Denpasar a sister-city partnership with Japan focused on cleanliness, education, "
+        "disaster mitigation and infrastructure."
+    ),
+    "summary_ja": (
+        "2023年3月7日、クパン市長代行は在デンパサール日本国総領事に対し、清掃、教育、防災、"
+        "インフラ整備の4分野を重点とする日本との姉妹都市提携を提案した。"
+    ),
+    "partner_country": "JP",
+    "status": "offered",
+    "offered_on": datetime.date(2023, 3, 7),
+    "published": True,
+    "sectors": ["cleanliness", "education", "disaster-mitigation", "infrastructure"],
+}
+
+OFFER_EVENT = {
+    "occurred_at": datetime.datetime(2023, 3, 7, 10, 0),
+    "from_status": "draft",
+    "to_status": "offered",
+    "is_public": True,
+    "title_ind": "Tawaran kemitraan disampaikan kepada Konsul Jenderal Jepang",
+    "title_en": "Partnership offered to the Consul-General of Japan",
+    "title_ja": "日本国総領事に姉妹都市提携を提案",
+}
+
+VISIT = {
+    "slug": "consul-general-courtesy-visit-2023-03-07",
+    "direction": "inbound",
+    "starts_on": datetime.date(2023, 3, 7),
+    "ends_on": datetime.date(2023, 3, 7),
+    "host": "Pemerintah Kota Kupang",
+    "visiting_mission": "Consulate-General of Japan in Denpasar",
+    "published": True,
+    "sectors": ["cleanliness", "education", "disaster-mitigation", "infrastructure"],
+    "title_ind": "Kunjungan kehormatan Konsul Jenderal Jepang ke Kupang",
+    "title_en": "Courtesy visit of the Consul-General of Japan to Kupang",
+    "title_ja": "在デンパサール日本国総領事のクパン市表敬訪問",
+    "place_ind": "Balai Kota Kupang",
+    "place_en": "Kupang City Hall",
+    "place_ja": "クパン市役所",
+    "purpose_ind": (
+        "Kunjungan kerja pertama Konsul Jenderal ke Kupang. Sekitar 30 warga negara Jepang "
+        "tinggal di Kupang."
+    ),
+    "purpose_en": (
+        "The Consul-General's first working visit to Kupang. About 30 Japanese nationals "
+        "live in Kupang."
+    ),
+    "purpose_ja": "総領事による初のクパン市公式訪問。クパン市には約30人の日本人が在住している。",
+    "highlights_ind": (
+        "- Sambutan *natoni* (tuturan adat Timor) dalam bahasa Inggris oleh murid SDN Fontein I\n"
+        "- Konsul Jenderal dikalungi kain tenun NTT"
+    ),
+    "highlights_en": (
+        "- A *natoni* welcome (traditional Timorese spoken greeting) delivered in English by "
+        "pupils of SDN Fontein I\n"
+        "- The Consul-General was draped with NTT woven cloth"
+    ),
+    "highlights_ja": (
+        "- SDNフォンテイン第一小学校の児童による英語での*ナトニ*(ティモールの伝統的な口上)の歓迎\n"
+        "- 総領事にNTTの織物が掛けられた"
+    ),
+}
+
+DELEGATES = [
+    {
+        "name": "George M. Hadjoh",
+        "side": "host",
+        "order": 1,
+        "organisation": "Pemerintah Kota Kupang",
+        "title_ind": "Penjabat Wali Kota Kupang",
+        "title_en": "Acting Mayor of Kupang",
+        "title_ja": "クパン市長代行",
+    },
+    {
+        "name": "Fahrensy P. Funay",
+        "side": "host",
+        "order": 2,
+        "organisation": "Pemerintah Kota Kupang",
+        "title_ind": "Sekretaris Daerah Kota Kupang",
+        "title_en": "City Secretary of Kupang",
+        "title_ja": "クパン市事務局長",
+    },
+    {
+        "name": "Kepala Dinas Pendidikan dan Kebudayaan",
+        "side": "host",
+        "order": 3,
+        "organisation": "Pemerintah Kota Kupang",
+        "title_ind": "Kepala Dinas Pendidikan dan Kebudayaan Kota Kupang",
+        "title_en": "Head of the Education and Culture Office, Kupang",
+        "title_ja": "クパン市教育文化局長",
+    },
+    {
+        "name": "Katsumata Harumi",
+        "side": "guest",
+        "order": 1,
+        "organisation": "Consulate-General of Japan in Denpasar",
+        "title_ind": "Konsul Jenderal Jepang di Denpasar",
+        "title_en": "Consul-General of Japan in Denpasar",
+        "title_ja": "在デンパサール日本国総領事",
+    },
+]
+
+COMMITMENTS = [
+    {
+        "owner": "Consul-General of Japan in Denpasar",
+        "state": "open",
+        "description_ind": (
+            "Berkoordinasi dengan Tokyo untuk menemukan kota di Jepang yang paling sesuai dengan "
+            "karakter Kupang dan keempat sektornya"
+        ),
+        "description_en": (
+            "Coordinate with Tokyo to find the Japanese city that best fits Kupang's character and "
+            "its four sectors"
+        ),
+        "description_ja": "クパン市の特徴と4分野に最も合う日本の都市を東京と調整して探す",
+    },
+    {
+        "owner": "Consul-General of Japan in Denpasar",
+        "state": "open",
+        "description_ind": "Mengajak Duta Besar Jepang di Jakarta berkunjung ke Kupang",
+        "description_en": "Bring the Ambassador of Japan in Jakarta to Kupang",
+        "description_ja": "在インドネシア日本国大使のクパン訪問を実現する",
+    },
+]
+
+DEMO_USERS = [
+    {
+        "username": "demo-staff",
+        "password": "kupang-demo-staff",
+        "group": "City staff",
+        "is_staff": True,
+        "first_name": "Demo",
+        "last_name": "Staff",
+    },
+    {
+        "username": "demo-liaison",
+        "password": "kupang-demo-liaison",
+        "group": "Consulate liaison",
+        "is_staff": False,
+        "first_name": "Demo",
+        "last_name": "Liaison",
+    },
+]

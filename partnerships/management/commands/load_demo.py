@@ -1,0 +1,124 @@
+"""`manage.py load_demo`: load the Kupang story. Idempotent: it only creates what is missing and
+never overwrites what staff have since edited."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from delegations.models import Commitment, Delegate, Visit
+from partnerships import demo_data as data
+from partnerships.models import (
+    Consulate,
+    FocusSector,
+    Liaison,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    Province,
+)
+
+
+def split_off(record, *keys):
+    """Return (fields, related) with `keys` moved from the record into `related`."""
+    fields = {k: v for k, v in record.items() if k not in keys}
+    return fields, {k: record[k] for k in keys if k in record}
+
+
+def with_default_language(fields):
+    """Fill the untranslated column of each translated field from its Indonesian column."""
+    filled = dict(fields)
+    for key, value in fields.items():
+        if key.endswith("_ind"):
+            filled.setdefault(key.removesuffix("_ind"), value)
+    return filled
+
+
+class Command(BaseCommand):
+    help = "Load the Kupang sister-city story (7 March 2023 visit and offer) as demo data."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        sectors = {sector.slug: sector for sector in FocusSector.objects.all()}
+        consulate = self.load_consulate()
+        for city in data.CITIES:
+            self.load_city(city, sectors)
+        proposal = self.load_proposal(consulate, sectors)
+        self.load_visit(proposal, sectors)
+        if settings.DEBUG:
+            self.load_users(consulate)
+        else:
+            self.stderr.write("Demo users are not created when DJANGO_DEBUG=0.")
+        self.stdout.write(self.style.SUCCESS("The Kupang demo story is loaded."))
+
+    def get_or_create(self, model, lookup, fields):
+        return model.objects.get_or_create(
+            **lookup, defaults=with_default_language({**lookup, **fields})
+        )
+
+    def load_consulate(self):
+        for province in data.PROVINCES:
+            fields, _ = split_off(province, "code")
+            self.get_or_create(Province, {"code": province["code"]}, fields)
+        fields, related = split_off(data.CONSULATE, "slug", "jurisdiction")
+        consulate, created = self.get_or_create(Consulate, {"slug": data.CONSULATE["slug"]}, fields)
+        if created:
+            consulate.jurisdiction.set(Province.objects.filter(code__in=related["jurisdiction"]))
+        return consulate
+
+    def load_city(self, city, sectors):
+        fields, related = split_off(city, "slug", "strengths")
+        fields["facts_source"] = data.CENSUS
+        obj, created = self.get_or_create(PartnerCity, {"slug": city["slug"]}, fields)
+        if created:
+            obj.strengths.set(sectors[slug] for slug in related["strengths"])
+
+    def load_proposal(self, consulate, sectors):
+        fields, related = split_off(data.PROPOSAL, "reference", "sectors")
+        fields["consulate"] = consulate
+        proposal, created = self.get_or_create(
+            Proposal, {"reference": data.PROPOSAL["reference"]}, fields
+        )
+        if created:
+            proposal.sectors.set(sectors[slug] for slug in related["sectors"])
+            event = dict(data.OFFER_EVENT)
+            event["occurred_at"] = timezone.make_aware(event["occurred_at"])
+            ProposalEvent.objects.create(proposal=proposal, **with_default_language(event))
+        return proposal
+
+    def load_visit(self, proposal, sectors):
+        fields, related = split_off(data.VISIT, "slug", "sectors")
+        visit, created = self.get_or_create(Visit, {"slug": data.VISIT["slug"]}, fields)
+        if created:
+            visit.sectors.set(sectors[slug] for slug in related["sectors"])
+            visit.proposals.set([proposal])
+        for delegate in data.DELEGATES:
+            fields, _ = split_off(delegate, "name")
+            self.get_or_create(Delegate, {"visit": visit, "name": delegate["name"]}, fields)
+        for commitment in data.COMMITMENTS:
+            fields, _ = split_off(commitment, "description_ind")
+            fields["proposal"] = proposal
+            lookup = {"visit": visit, "description_ind": commitment["description_ind"]}
+            self.get_or_create(Commitment, lookup, fields)
+
+    def load_users(self, consulate):
+        User = get_user_model()
+        for spec in data.DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=spec["username"],
+                defaults={
+                    "is_staff": spec["is_staff"],
+                    "first_name": spec["first_name"],
+                    "last_name": spec["last_name"],
+                    "email": f"{spec['username']}@example.org",
+                },
+            )
+            if created:
+                user.set_password(spec["password"])
+                user.save(update_fields=["password"])
+                user.groups.add(Group.objects.get(name=spec["group"]))
+            self.stdout.write(f"Demo login: {spec['username']} / {spec['password']}")
+        liaison = User.objects.get(username="demo-liaison")
+        Liaison.objects.get_or_create(user=liaison, defaults={"consulate": consulate})

@@ -1,0 +1,40 @@
+"""Which content fields citizens read in three languages (columns *_ind, *_en, *_ja)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Consulate, Document, FocusSector, PartnerCity, Proposal, ProposalEvent, Province
+
+
+@register(FocusSector)
+class FocusSectorTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Province)
+class ProvinceTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(PartnerCity)
+class PartnerCityTranslation(TranslationOptions):
+    fields = ("name", "region", "summary")
+
+
+@register(Consulate)
+class ConsulateTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")
+
+
+@register(ProposalEvent)
+class ProposalEventTranslation(TranslationOptions):
+    fields = ("title", "note")
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title",)

@@ -1,0 +1,48 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def staff_user(db):
+    return StaffUserFactory(username="staff")
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def liaison(db):
+    return LiaisonFactory(user__username="liaison")
+
+
+@pytest.fixture
+def liaison_client(client, liaison):
+    client.force_login(liaison.user)
+    return client
+
+
+@pytest.fixture
+def citizen_client(client, db):
+    client.force_login(UserFactory(username="citizen"))
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
