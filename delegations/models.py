@@ -59,7 +59,9 @@ class Visit(models.Model):
         indexes = [models.Index(fields=["published", "starts_on"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="visit_ends_not_before_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="visit_ends_not_before_start",
+                violation_error_message=_("A visit cannot end before it starts."),
             ),
         ]
 

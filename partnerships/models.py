@@ -94,10 +94,12 @@ class PartnerCity(models.Model):
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                 name="partnercity_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90."),
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="partnercity_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180."),
             ),
         ]
 
@@ -235,10 +237,13 @@ class Proposal(FSMModelMixin, models.Model):
                 | Q(offered_on__isnull=True)
                 | Q(signed_on__gte=F("offered_on")),
                 name="proposal_signed_not_before_offered",
+                violation_error_message=_("The signing date cannot be before the offer date."),
             ),
             # A draft is never public, whatever the checkbox says.
             models.CheckConstraint(
-                condition=~Q(status="draft", published=True), name="proposal_draft_not_published"
+                condition=~Q(status="draft", published=True),
+                name="proposal_draft_not_published",
+                violation_error_message=_("A draft cannot be published: make the offer first."),
             ),
         ]
 
@@ -247,6 +252,11 @@ class Proposal(FSMModelMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("partnerships:proposal_detail", kwargs={"slug": self.slug})
+
+    def clean_fields(self, exclude=None):
+        # Field cleaning re-assigns every value, which the protected status field refuses;
+        # the status is only ever set by the lifecycle services, so there is nothing to clean.
+        super().clean_fields(exclude={*(exclude or ()), "status"})
 
 
 class ProposalEvent(models.Model):
@@ -328,16 +338,22 @@ class CandidateCity(models.Model):
         verbose_name_plural = _("candidate cities")
         constraints = [
             models.UniqueConstraint(
-                fields=["proposal", "city"], name="candidate_once_per_proposal"
+                fields=["proposal", "city"],
+                name="candidate_once_per_proposal",
+                violation_error_message=_("This city is already a candidate for this proposal."),
             ),
             models.UniqueConstraint(
                 fields=["proposal"],
                 condition=Q(state="selected"),
                 name="one_selected_candidate_per_proposal",
+                violation_error_message=_(
+                    "Another candidate city is already selected for this proposal."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
                 name="candidate_score_range",
+                violation_error_message=_("The score must be between 0 and 100."),
             ),
         ]
 
@@ -372,7 +388,11 @@ class Approval(models.Model):
         verbose_name = _("approval")
         verbose_name_plural = _("approvals")
         constraints = [
-            models.UniqueConstraint(fields=["proposal", "kind"], name="one_approval_per_kind"),
+            models.UniqueConstraint(
+                fields=["proposal", "kind"],
+                name="one_approval_per_kind",
+                violation_error_message=_("This approval is already recorded for this proposal."),
+            ),
         ]
 
     def __str__(self):
@@ -422,6 +442,7 @@ class Document(models.Model):
             models.CheckConstraint(
                 condition=Q(proposal__isnull=False) | Q(visit__isnull=False),
                 name="document_belongs_somewhere",
+                violation_error_message=_("A document must belong to a proposal or a visit."),
             ),
         ]
 

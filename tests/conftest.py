@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 
@@ -13,6 +14,14 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Content written through a translated field goes to the active language's column, so every
+    # test starts in Indonesian whatever the previous request activated.
+    with translation.override("id"):
+        yield
 
 
 @pytest.fixture

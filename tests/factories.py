@@ -90,6 +90,7 @@ class ConsulateFactory(factory.django.DjangoModelFactory):
 class LiaisonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Liaison
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     consulate = factory.SubFactory(ConsulateFactory)

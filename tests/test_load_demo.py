@@ -1,0 +1,174 @@
+"""`load_demo` tells the Kupang story, and telling it twice changes nothing."""
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from delegations.models import Commitment, Delegate, Visit
+from partnerships.models import (
+    Consulate,
+    FocusSector,
+    Liaison,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    Province,
+)
+from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
+
+pytestmark = pytest.mark.django_db
+
+STORY_MODELS = [
+    Province,
+    Consulate,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    Visit,
+    Delegate,
+    Commitment,
+    Liaison,
+    get_user_model(),
+]
+
+
+def load_demo():
+    out, err = io.StringIO(), io.StringIO()
+    call_command("load_demo", stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def snapshot():
+    """Every row of every model the story touches, as plain values."""
+    return {
+        model.__name__: sorted(tuple(str(v) for v in row) for row in model.objects.values_list())
+        for model in STORY_MODELS
+    }
+
+
+def test_loads_kupangs_offer_to_japan():
+    load_demo()
+
+    offer = Proposal.objects.get(reference="KPG-2023-001")
+    assert offer.status == Proposal.Status.OFFERED
+    assert offer.offered_on == datetime.date(2023, 3, 7)
+    assert offer.published
+    assert offer.partner_country == "JP"
+    assert offer.consulate.name_en == "Consulate-General of Japan in Denpasar"
+    assert set(offer.sectors.values_list("slug", flat=True)) == {
+        "cleanliness",
+        "education",
+        "disaster-mitigation",
+        "infrastructure",
+    }
+    assert offer.events.filter(to_status="offered", is_public=True).count() == 1
+
+
+def test_the_consulate_covers_bali_ntb_and_ntt():
+    load_demo()
+
+    consulate = Consulate.objects.get(slug="consulate-general-of-japan-denpasar")
+    assert set(consulate.jurisdiction.values_list("code", flat=True)) == {"BALI", "NTB", "NTT"}
+
+
+def test_loads_the_courtesy_visit_with_delegates_highlights_and_commitments():
+    load_demo()
+
+    visit = Visit.objects.get(starts_on=datetime.date(2023, 3, 7))
+    names = set(visit.delegates.values_list("name", flat=True))
+    assert {"George M. Hadjoh", "Katsumata Harumi", "Fahrensy P. Funay"} <= names
+    assert visit.delegates.filter(title_en__startswith="Head of the Education").exists()
+    assert visit.delegates.get(name="Katsumata Harumi").side == Delegate.Side.GUEST
+    assert "natoni" in visit.highlights_en and "SDN Fontein I" in visit.highlights_en
+    assert "woven cloth" in visit.highlights_en
+    commitments = list(visit.commitments.values_list("description_en", flat=True))
+    assert len(commitments) == 2
+    assert any("Tokyo" in c for c in commitments)
+    assert any("Ambassador" in c for c in commitments)
+    assert list(visit.proposals.values_list("reference", flat=True)) == ["KPG-2023-001"]
+
+
+def test_story_content_exists_in_three_languages():
+    load_demo()
+
+    offer = Proposal.objects.get(reference="KPG-2023-001")
+    visit = Visit.objects.get()
+    for obj, field in [(offer, "title"), (offer, "summary"), (visit, "title")]:
+        for lang in ["ind", "en", "ja"]:
+            assert getattr(obj, f"{field}_{lang}"), f"{field}_{lang}"
+
+
+def test_candidate_cities_name_the_source_of_their_figures():
+    load_demo()
+
+    cities = PartnerCity.objects.all()
+    assert cities.count() >= 4
+    assert "kitakyushu" in cities.values_list("slug", flat=True)
+    for city in cities:
+        assert city.facts_source, city.slug
+        assert city.native_name and city.strengths.exists(), city.slug
+
+
+def test_loading_twice_changes_nothing(settings):
+    settings.DEBUG = True
+    load_demo()
+    first = snapshot()
+
+    load_demo()
+
+    assert snapshot() == first
+
+
+def test_loading_again_keeps_what_staff_edited():
+    load_demo()
+    Proposal.objects.filter(reference="KPG-2023-001").update(title_en="Edited by staff")
+    Visit.objects.update(published=False)
+
+    load_demo()
+
+    assert Proposal.objects.get(reference="KPG-2023-001").title_en == "Edited by staff"
+    assert not Visit.objects.get().published
+
+
+def test_creates_demo_users_in_development_and_prints_their_logins(settings):
+    settings.DEBUG = True
+
+    out, _ = load_demo()
+
+    staff = get_user_model().objects.get(username="demo-staff")
+    liaison = get_user_model().objects.get(username="demo-liaison")
+    assert staff.is_staff and staff.groups.filter(name=CITY_STAFF).exists()
+    assert not liaison.is_staff and liaison.groups.filter(name=CONSULATE_LIAISON).exists()
+    assert liaison.liaison.consulate.slug == "consulate-general-of-japan-denpasar"
+    assert staff.check_password("kupang-demo-staff")
+    assert "demo-staff / kupang-demo-staff" in out
+    assert "demo-liaison / kupang-demo-liaison" in out
+
+
+def test_refuses_demo_users_in_production(settings):
+    settings.DEBUG = False
+
+    out, err = load_demo()
+
+    assert not get_user_model().objects.exists()
+    assert "Demo users are not created when DJANGO_DEBUG=0" in err
+    assert "Demo login" not in out
+    assert Proposal.objects.filter(reference="KPG-2023-001").exists()
+
+
+def test_focus_sectors_come_from_the_migration_in_three_languages():
+    names = {s.slug: (s.name_ind, s.name_en, s.name_ja) for s in FocusSector.objects.all()}
+    assert names["education"] == ("Pendidikan", "Education", "教育")
+    assert names["disaster-mitigation"][2] == "防災"
+    assert len(names) == 4
+    assert all(all(n) for n in names.values())
+
+
+def test_snapshot_covers_real_rows(settings):
+    # Guards the idempotency test: an empty snapshot would make it pass vacuously.
+    settings.DEBUG = True
+    load_demo()
+    assert all(rows for rows in snapshot().values())

@@ -1,0 +1,86 @@
+"""Settings come from the environment: safe defaults in development, strict in production."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env_vars):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+    }
+    env.update(env_vars)
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def print_settings(*names, **env_vars):
+    code = "from django.conf import settings as s; " + "; ".join(
+        f"print(s.{name})" for name in names
+    )
+    result = run_manage("shell", "--no-imports", "-c", code, **env_vars)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_development_defaults_need_no_variables():
+    debug, engine, language, zone = print_settings(
+        "DEBUG", "DATABASES['default']['ENGINE']", "LANGUAGE_CODE", "TIME_ZONE"
+    )
+    assert debug == "True"
+    assert engine == "django.db.backends.sqlite3"
+    assert (language, zone) == ("id", "Asia/Makassar")
+
+
+def test_database_url_selects_postgresql():
+    (engine,) = print_settings(
+        "DATABASES['default']['ENGINE']", DATABASE_URL="postgres://portal@db.internal/portal"
+    )
+    assert engine == "django.db.backends.postgresql"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_the_development_secret_key():
+    result = run_manage(
+        "check",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="django-insecure-kupang-portal-development-only",
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = run_manage("check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="short-and-guessable")
+    assert result.returncode != 0
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="portal.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
