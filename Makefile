@@ -41,13 +41,17 @@ format: $(VENV)/.dev
 migrations-check: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Browser tests drive Debian's Chromium; Playwright's own browser download cannot work offline.
+# Browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline);
+# the CJK fonts let screenshots of the Japanese pages show real characters.
+BROWSER_PACKAGES := chromium fonts-noto-cjk
 chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+	@missing=$$(for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing $$missing for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Chromium is missing: install Debian's 'chromium' package to run the browser tests."; \
+	    echo "Missing $$missing: install them with apt to run the browser tests."; \
 	  fi; \
 	fi
 

@@ -3,7 +3,11 @@ the lifecycle services."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from .models import (
     Approval,
@@ -18,6 +22,10 @@ from .models import (
     ProposalEvent,
     Province,
 )
+
+admin.site.site_header = _("Kupang Sister-City Portal — staff")
+admin.site.site_title = _("Kupang Sister-City Portal")
+admin.site.index_title = _("Partnerships administration")
 
 
 class StampsUserOnCreate:
@@ -94,9 +102,10 @@ class LiaisonAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "consulate"]
 
 
-class ProposalEventInline(TranslationTabularInline):
+class ProposalEventInline(TranslationStackedInline):
     model = ProposalEvent
     extra = 0
+    classes = ["collapse"]
     fields = ["occurred_at", "title", "note", "is_public", "from_status", "to_status", "actor"]
     readonly_fields = ["from_status", "to_status", "actor"]
 
