@@ -1,4 +1,7 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import translation
 
@@ -55,3 +58,12 @@ def citizen_client(client, db):
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The rows data migrations create (sectors, role groups), which a transactional test's
+    flush empties. Serialized rollback cannot be relied on here: Playwright's event loop gives
+    the test thread a fresh database connection that lacks the serialized copy."""
+    import_module("partnerships.migrations.0002_focus_sectors").create_sectors(apps, None)
+    import_module("partnerships.migrations.0003_roles").create_groups(apps, None)

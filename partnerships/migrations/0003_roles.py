@@ -30,9 +30,10 @@ LIAISON_PERMISSIONS = [
 def create_groups(apps, schema_editor):
     # Permissions are normally created after all migrations; make sure they exist now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = True  # create_permissions skips apps without it
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

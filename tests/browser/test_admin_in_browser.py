@@ -3,14 +3,11 @@
 import pytest
 from django.core.management import call_command
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo_story(settings):
+def demo_story(settings, reference_data):
     settings.DEBUG = True  # demo users are only made in development
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
