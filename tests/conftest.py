@@ -67,3 +67,9 @@ def reference_data(transactional_db):
     the test thread a fresh database connection that lacks the serialized copy."""
     import_module("partnerships.migrations.0002_focus_sectors").create_sectors(apps, None)
     import_module("partnerships.migrations.0003_roles").create_groups(apps, None)
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
