@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format migrations-check unit browser check-deploy chromium clean
+.PHONY: run test lint format migrations-check messages check-deploy chromium clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,12 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev chromium lint migrations-check
+test: $(VENV)/.dev messages chromium lint migrations-check
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev
@@ -37,6 +37,11 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Compiled catalogues (.mo) are build output: made from locale/*/LC_MESSAGES/django.po with Babel,
+# which needs no system gettext. Edit the .po files; `manage.py makemessages` refreshes them.
+messages: $(VENV)/.runtime
+	$(VENV)/bin/pybabel -q compile -d locale -D django
 
 migrations-check: $(VENV)/.dev
 	$(PY) manage.py makemigrations --check --dry-run
