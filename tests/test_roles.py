@@ -1,0 +1,49 @@
+"""The two roles exist as groups with the permissions each needs, and no more."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import IntegrityError, transaction
+
+from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
+from tests.factories import ConsulateFactory, LiaisonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def codenames(group_name):
+    group = Group.objects.get(name=group_name)
+    return set(group.permissions.values_list("content_type__app_label", "codename"))
+
+
+def test_city_staff_may_do_everything_with_domain_records():
+    domain = set(
+        Permission.objects.filter(
+            content_type__app_label__in=["partnerships", "delegations"]
+        ).values_list("content_type__app_label", "codename")
+    )
+    assert domain <= codenames(CITY_STAFF)
+    assert ("partnerships", "delete_proposal") in codenames(CITY_STAFF)
+
+
+def test_city_staff_may_look_users_up_but_not_edit_them():
+    staff = codenames(CITY_STAFF)
+    assert ("auth", "view_user") in staff
+    assert not {("auth", "change_user"), ("auth", "add_user"), ("auth", "change_group")} & staff
+
+
+def test_liaison_may_read_comment_and_suggest_but_never_delete_or_edit_proposals():
+    liaison = codenames(CONSULATE_LIAISON)
+    assert {
+        ("partnerships", "view_proposal"),
+        ("partnerships", "add_comment"),
+        ("partnerships", "add_candidatecity"),
+    } <= liaison
+    assert not any(codename.startswith("delete_") for _, codename in liaison)
+    assert ("partnerships", "change_proposal") not in liaison
+    assert not any(app == "auth" for app, _ in liaison)
+
+
+def test_a_user_is_liaison_of_one_consulate_only():
+    liaison = LiaisonFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LiaisonFactory(user=liaison.user, consulate=ConsulateFactory())
