@@ -99,6 +99,11 @@ class Delegate(models.Model):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
+class CommitmentQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(state="open", due_on__lt=today or timezone.localdate())
+
+
 class Commitment(models.Model):
     """A promise made at a visit, e.g. "coordinate with Tokyo to find the fitting city"."""
 
@@ -124,6 +129,11 @@ class Commitment(models.Model):
         related_name="commitments",
         verbose_name=_("proposal"),
     )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_note = models.TextField(_("closing note"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["visit", "due_on", "pk"]

@@ -1,5 +1,6 @@
 """Which visit fields citizens read in three languages (columns *_ind, *_en, *_ja)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Commitment, Delegate, Visit
@@ -18,3 +19,8 @@ class DelegateTranslation(TranslationOptions):
 @register(Commitment)
 class CommitmentTranslation(TranslationOptions):
     fields = ("description",)
+
+
+# Edit history; see partnerships/translation.py for why it is registered here.
+for model in (Visit, Commitment):
+    simple_history.register(model)

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "partnerships",
     "delegations",
 ]
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "kupang_portal.urls"
@@ -161,6 +165,24 @@ X_FRAME_OPTIONS = "DENY"
 # Uploads: anything bigger is refused before it reaches a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+
+# Background tasks (notification mail). Development runs them at once; production queues them in
+# the database for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "PORTAL_TASK_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend"
+            if DEBUG
+            else "django_tasks_db.DatabaseBackend",
+        )
+    }
+}
+
+# Links in mail point here.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# An active partnership with no visit, event or commitment activity for this long is dormant.
+PORTAL_DORMANT_AFTER_DAYS = env.int("PORTAL_DORMANT_AFTER_DAYS", default=365)
 
 LOGGING = {
     "version": 1,

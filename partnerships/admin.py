@@ -8,7 +8,9 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_steps import ProposalStepsMixin
 from .models import (
     Approval,
     CandidateCity,
@@ -18,6 +20,7 @@ from .models import (
     FocusSector,
     Liaison,
     PartnerCity,
+    Profile,
     Proposal,
     ProposalEvent,
     Province,
@@ -138,7 +141,7 @@ class CommentInline(admin.StackedInline):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ActorRecordingMixin, TranslationAdmin):
+class ProposalAdmin(ProposalStepsMixin, ActorRecordingMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = [
         "reference",
         "title",
@@ -152,8 +155,8 @@ class ProposalAdmin(ActorRecordingMixin, TranslationAdmin):
     list_filter = ["status", "published", "partner_country", "consulate", "sectors"]
     search_fields = ["reference", "title", "summary"]
     date_hierarchy = "offered_on"
-    readonly_fields = ["status", "created_at", "updated_at"]
-    autocomplete_fields = ["consulate", "partner_city"]
+    readonly_fields = ["status", "closing_reason", "created_at", "updated_at"]
+    autocomplete_fields = ["consulate", "partner_city", "followers"]
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ("title",)}
     list_select_related = ["consulate", "partner_city"]
@@ -167,7 +170,11 @@ class ProposalAdmin(ActorRecordingMixin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["reference", "slug", "title", "summary", "body"]}),
         (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
-        (_("Status and dates"), {"fields": ["status", "offered_on", "signed_on", "published"]}),
+        (
+            _("Status and dates"),
+            {"fields": ["status", "closing_reason", "offered_on", "signed_on", "published"]},
+        ),
+        (_("Notifications"), {"fields": ["followers"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -196,7 +203,7 @@ class CandidateCityAdmin(StampsUserOnCreate, admin.ModelAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(admin.ModelAdmin):
+class ApprovalAdmin(SimpleHistoryAdmin):
     list_display = ["proposal", "kind", "reference_number", "issued_on"]
     list_filter = ["kind"]
     search_fields = ["reference_number", "proposal__reference"]
@@ -206,7 +213,7 @@ class ApprovalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
     list_filter = ["kind", "is_public"]
     search_fields = ["title", "proposal__reference"]
@@ -224,3 +231,11 @@ class CommentAdmin(StampsUserOnCreate, admin.ModelAdmin):
     autocomplete_fields = ["proposal"]
     readonly_fields = ["author"]
     list_select_related = ["proposal", "author"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    search_fields = ["user__username", "user__email"]
+    autocomplete_fields = ["user"]

@@ -152,6 +152,35 @@ class Liaison(models.Model):
         return f"{self.user} — {self.consulate}"
 
 
+class Profile(models.Model):
+    """Per-user preferences; today the language the portal writes to them in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="portal_profile",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(
+        _("language for notifications"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+def preferred_language(user):
+    profile = getattr(user, "portal_profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
 class ProposalQuerySet(models.QuerySet):
     def public(self):
         return self.filter(published=True).exclude(status=Proposal.Status.DRAFT)
@@ -218,6 +247,18 @@ class Proposal(FSMModelMixin, models.Model):
     offered_on = models.DateField(_("offered on"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     published = models.BooleanField(_("published"), default=False, db_index=True)
+    closing_reason = models.TextField(
+        _("reason for closing"), blank=True, help_text=_("Shown publicly once ended.")
+    )
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="followed_proposals",
+        verbose_name=_("followed by"),
+        help_text=_("Staff who are emailed at each status change."),
+    )
+    # Bumped by every save: an edit based on an older version is refused, not silently merged.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -249,6 +290,13 @@ class Proposal(FSMModelMixin, models.Model):
 
     def __str__(self):
         return f"{self.reference} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("partnerships:proposal_detail", kwargs={"slug": self.slug})

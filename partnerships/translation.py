@@ -1,8 +1,18 @@
 """Which content fields citizens read in three languages (columns *_ind, *_en, *_ja)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Consulate, Document, FocusSector, PartnerCity, Proposal, ProposalEvent, Province
+from .models import (
+    Approval,
+    Consulate,
+    Document,
+    FocusSector,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    Province,
+)
 
 
 @register(FocusSector)
@@ -38,3 +48,9 @@ class ProposalEventTranslation(TranslationOptions):
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
+
+
+# Edit history, registered here because it must follow the translation registration: the
+# historical models then copy the *_ind/*_en/*_ja columns too.
+for model in (Proposal, Approval, Document):
+    simple_history.register(model)

@@ -18,6 +18,7 @@ from partnerships.models import (
     FocusSector,
     Liaison,
     PartnerCity,
+    Profile,
     Proposal,
     ProposalEvent,
     Province,
@@ -47,6 +48,15 @@ class StaffUserFactory(UserFactory):
     def groups(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=CITY_STAFF))
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    language = "ja"
 
 
 class FocusSectorFactory(factory.django.DjangoModelFactory):

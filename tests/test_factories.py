@@ -15,6 +15,7 @@ ALL_FACTORIES = [
     factories.PartnerCityFactory,
     factories.ConsulateFactory,
     factories.LiaisonFactory,
+    factories.ProfileFactory,
     factories.ProposalFactory,
     factories.ProposalEventFactory,
     factories.CandidateCityFactory,

@@ -1,0 +1,146 @@
+"""The lifecycle in the admin: the next steps of a proposal with their checklists, a page to take
+one (which asks for a note, or the public reason), and protection against overwriting an edit
+someone else saved meanwhile."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Proposal
+
+
+class ProposalAdminForm(forms.ModelForm):
+    """Refuses to save over a version of the proposal newer than the one the form was opened on."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Proposal
+        fields = "__all__"  # noqa: DJ007 - the admin narrows it to its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        # Lock the row until this request's transaction ends, so the check and the save are one.
+        current = (
+            Proposal.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if cleaned.get("seen_version") != current:
+            raise ValidationError(
+                _(
+                    "Someone else changed this proposal after you opened it. Your input is kept "
+                    "below: open the proposal again in a new tab to see their change, then save "
+                    "what is still needed."
+                ),
+                code="stale",
+            )
+        # The form must not move the version back to the one it was opened on.
+        self.instance.version = current
+        return cleaned
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reason = forms.CharField(
+        label=_("Reason (shown publicly)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    public = forms.BooleanField(
+        label=_("Show this step on the public timeline"), required=False, initial=True
+    )
+
+    def __init__(self, *args, transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.transition = transition
+        if transition.needs_reason:
+            del self.fields["note"]
+            self.fields["reason"].required = True
+        else:
+            del self.fields["reason"]
+            self.fields["note"].required = transition.needs_note
+
+
+def step_overview(proposal, user):
+    """For each step possible from the current status: may it be taken now, and if not, why."""
+    return [
+        {
+            "transition": transition,
+            "missing": services.missing_requirements(transition, proposal),
+            "checklist": [
+                (requirement.label, requirement.check(proposal))
+                for requirement in transition.requirements
+            ],
+            "permitted": services.may_take(transition, proposal, user),
+        }
+        for transition in services.available_transitions(proposal)
+    ]
+
+
+class ProposalStepsMixin:
+    form = ProposalAdminForm
+    change_form_template = "admin/partnerships/proposal/change_form.html"
+
+    def get_urls(self):
+        step = path(
+            "<path:object_id>/step/<slug:verb>/",
+            self.admin_site.admin_view(self.step_view),
+            name="partnerships_proposal_step",
+        )
+        return [step, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        proposal = self.get_object(request, object_id)
+        if proposal is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "steps": step_overview(proposal, request.user),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def step_view(self, request, object_id, verb):
+        proposal = get_object_or_404(Proposal, pk=object_id)
+        transition = services.TRANSITIONS.get(verb)
+        if transition is None:
+            raise PermissionDenied
+        if not self.has_change_permission(request, proposal):
+            raise PermissionDenied
+        form = StepForm(request.POST or None, transition=transition)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.proposal_take_step(
+                    verb=verb, proposal=proposal, by=request.user, **form.cleaned_data
+                )
+            except services.TransitionRefused as refusal:
+                for problem in refusal.problems:
+                    messages.error(request, problem)
+            else:
+                messages.success(
+                    request,
+                    _("%(step)s: the proposal is now “%(status)s”.")
+                    % {"step": transition.label, "status": proposal.get_status_display()},
+                )
+                return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": proposal,
+            "transition": transition,
+            "form": form,
+            "missing": services.missing_requirements(transition, proposal),
+            "title": transition.label,
+        }
+        return TemplateResponse(request, "admin/partnerships/proposal/step.html", context)

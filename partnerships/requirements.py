@@ -1,0 +1,79 @@
+"""The gates of the lifecycle: what must already be true before a proposal may move on.
+
+Each requirement has a label and a check that returns None when it is met, or a short account of
+what is missing. Refusals and the admin's checklist are both built from these, so what staff are
+told is missing is exactly what the services test.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Approval, CandidateCity, Document
+
+
+@dataclass(frozen=True)
+class Requirement:
+    label: str
+    check: Callable
+
+    def problem(self, proposal):
+        missing = self.check(proposal)
+        return None if missing is None else f"{self.label}: {missing}"
+
+
+MISSING = _("missing")
+
+
+def _present(value):
+    return None if value else MISSING
+
+
+def _dated_document(kind):
+    def check(proposal):
+        documents = [d for d in proposal.documents.all() if d.kind == kind]
+        if not documents:
+            return MISSING
+        if not any(d.dated for d in documents):
+            return _("uploaded, but its date is not recorded")
+        return None
+
+    return check
+
+
+def _approval(kind):
+    def check(proposal):
+        approval = next((a for a in proposal.approvals.all() if a.kind == kind), None)
+        if approval is None:
+            return MISSING
+        gaps = [
+            str(label)
+            for label, value in [
+                (_("no reference number"), approval.reference_number),
+                (_("no date"), approval.issued_on),
+                (_("no document"), approval.document),
+            ]
+            if not value
+        ]
+        return ", ".join(gaps) or None
+
+    return check
+
+
+def _selected_candidate(proposal):
+    selected = [c for c in proposal.candidates.all() if c.state == CandidateCity.State.SELECTED]
+    return None if selected else _("no candidate city is selected")
+
+
+PARTNER_COUNTRY = Requirement(_("Partner country"), lambda p: _present(p.partner_country))
+FOCUS_SECTOR = Requirement(_("Focus sector"), lambda p: _present(p.sectors.exists()))
+CONSULATE = Requirement(_("Handling consulate"), lambda p: _present(p.consulate_id))
+SELECTED_CITY = Requirement(_("Selected partner city"), _selected_candidate)
+LETTER_OF_INTENT = Requirement(
+    _("Letter of intent"), _dated_document(Document.Kind.LETTER_OF_INTENT)
+)
+PLAN_OF_ACTION = Requirement(_("Plan of action"), _dated_document(Document.Kind.PLAN_OF_ACTION))
+SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _dated_document(Document.Kind.AGREEMENT))
+# The four gates of PP 28/2018 and Permendagri 25/2020 before a mayor may sign abroad.
+APPROVALS = tuple(Requirement(kind.label, _approval(kind)) for kind in Approval.Kind)

@@ -1,0 +1,257 @@
+"""The proposal lifecycle. Nothing else changes `Proposal.status`.
+
+TRANSITIONS below is the whole lifecycle of DESIGN.md at a glance: which step leads from which
+states to which, who besides city staff may take it, and what must already be true. Each step is
+one `proposal_<verb>` function with keyword-only arguments; each locks the proposal row, checks,
+changes the status, records one `ProposalEvent` and queues the notifications, in one transaction.
+A refused step raises `TransitionRefused` naming everything missing, and changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from . import requirements as req
+from .models import Document, Proposal, ProposalEvent
+from .notifications import notify_status_change
+from .permissions import is_city_staff, is_liaison_of
+
+S = Proposal.Status
+BEFORE_SIGNING = (S.DRAFT, S.OFFERED, S.EXPLORING, S.LOI_SIGNED, S.APPROVING)
+
+
+class TransitionRefused(Exception):
+    """A step that may not be taken; `problems` lists every reason, ready to show a person."""
+
+    def __init__(self, transition, problems):
+        self.transition = transition
+        self.problems = [str(p) for p in problems]
+        super().__init__(f"{transition.verb}: " + "; ".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Transition:
+    verb: str
+    label: str  # also the title of the timeline event it writes
+    sources: tuple
+    target: str
+    requirements: tuple = ()
+    liaison_may: bool = False
+    needs_reason: bool = False  # ending steps: the reason is shown publicly
+    needs_note: bool = False
+
+
+OFFER = Transition(
+    "offer", _("Offer made"), (S.DRAFT,), S.OFFERED,
+    (req.PARTNER_COUNTRY, req.FOCUS_SECTOR, req.CONSULATE),
+)  # fmt: skip
+EXPLORE = Transition(
+    "explore", _("Exploration started"), (S.OFFERED,), S.EXPLORING, liaison_may=True
+)
+SIGN_LOI = Transition(
+    "sign_loi", _("Letter of intent signed"), (S.EXPLORING,), S.LOI_SIGNED,
+    (req.SELECTED_CITY, req.LETTER_OF_INTENT),
+)  # fmt: skip
+SEEK_APPROVALS = Transition(
+    "seek_approvals", _("Approvals sought"), (S.LOI_SIGNED,), S.APPROVING, (req.PLAN_OF_ACTION,)
+)
+SIGN = Transition(
+    "sign", _("Agreement signed"), (S.APPROVING,), S.SIGNED,
+    (*req.APPROVALS, req.SIGNED_AGREEMENT),
+)  # fmt: skip
+ACTIVATE = Transition(
+    "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE, (req.SIGNED_AGREEMENT,)
+)
+MARK_DORMANT = Transition(
+    "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
+)
+REVIVE = Transition("revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True)
+END = Transition("end", _("Partnership ended"), (S.ACTIVE, S.DORMANT), S.ENDED, needs_reason=True)
+WITHDRAW = Transition(
+    "withdraw", _("Proposal withdrawn"), BEFORE_SIGNING, S.WITHDRAWN, needs_reason=True
+)
+DECLINE = Transition(
+    "decline", _("Proposal declined"), BEFORE_SIGNING[1:], S.DECLINED,
+    liaison_may=True, needs_reason=True,
+)  # fmt: skip
+
+TRANSITIONS = {
+    t.verb: t
+    for t in [
+        OFFER, EXPLORE, SIGN_LOI, SEEK_APPROVALS, SIGN, ACTIVATE, MARK_DORMANT, REVIVE, END,
+        WITHDRAW, DECLINE,
+    ]
+}  # fmt: skip
+
+
+def may_take(transition, proposal, by):
+    """`by=None` is the portal itself (the dormancy watchdog, the demo loader)."""
+    if by is None or is_city_staff(by):
+        return True
+    return transition.liaison_may and is_liaison_of(by, proposal)
+
+
+def missing_requirements(transition, proposal):
+    return [p for p in (r.problem(proposal) for r in transition.requirements) if p]
+
+
+def refusal_problems(transition, proposal, by, *, note="", reason=""):
+    problems = []
+    if not may_take(transition, proposal, by):
+        problems.append(_("You may not take this step on this proposal."))
+    if proposal.status not in transition.sources:
+        problems.append(
+            _("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}
+        )
+        return problems
+    problems += missing_requirements(transition, proposal)
+    if transition.needs_reason and not reason.strip():
+        problems.append(_("Reason: missing (it is shown publicly)"))
+    if transition.needs_note and not note.strip():
+        problems.append(_("Note: missing (say what happened)"))
+    return problems
+
+
+def available_transitions(proposal):
+    return [t for t in TRANSITIONS.values() if proposal.status in t.sources]
+
+
+def _in_each_language(field, text):
+    """`{title_ind: …, title_en: …, title_ja: …}` for a translatable label."""
+    from django.conf import settings
+    from django.utils import translation
+
+    values = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            values[build_localized_fieldname(field, code)] = str(text)
+    values[field] = values[build_localized_fieldname(field, settings.LANGUAGE_CODE)]
+    return values
+
+
+def _take(transition, *, proposal, by, note="", public=True, reason="", when=None, changes=None):
+    when = when or timezone.now()
+    with transaction.atomic():
+        # The row lock makes a second, conflicting step wait here and then see the new status.
+        locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        problems = refusal_problems(transition, locked, by, note=note, reason=reason)
+        if problems:
+            raise TransitionRefused(transition, problems)
+        from_status = locked.status
+        fields = (changes or (lambda p, w: {}))(locked, when)
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        Proposal._meta.get_field("status").set_state(locked, transition.target)
+        locked._history_user = by
+        locked.save(update_fields=["status", *fields])
+        event = ProposalEvent.objects.create(
+            proposal=locked,
+            occurred_at=when,
+            actor=by,
+            from_status=from_status,
+            to_status=transition.target,
+            is_public=public,
+            note_ind=(reason or note).strip(),
+            **_in_each_language("title", transition.label),
+        )
+        transaction.on_commit(lambda: notify_status_change(event.pk))
+    proposal.refresh_from_db()
+    return event
+
+
+def _closing(reason):
+    return lambda proposal, when: {"closing_reason": reason.strip()}
+
+
+def _latest_dated(proposal, kind):
+    return (
+        proposal.documents.filter(kind=kind, dated__isnull=False).order_by("-dated").first().dated
+    )
+
+
+def proposal_offer(*, proposal, by, note="", public=True, when=None):
+    def changes(p, when):
+        return {} if p.offered_on else {"offered_on": timezone.localdate(when)}
+
+    return _take(OFFER, proposal=proposal, by=by, note=note, public=public, when=when,
+                 changes=changes)  # fmt: skip
+
+
+def proposal_explore(*, proposal, by, note="", public=True, when=None):
+    return _take(EXPLORE, proposal=proposal, by=by, note=note, public=public, when=when)
+
+
+def proposal_sign_loi(*, proposal, by, note="", public=True, when=None):
+    def changes(p, when):
+        return {"partner_city": p.candidates.get(state="selected").city}
+
+    return _take(SIGN_LOI, proposal=proposal, by=by, note=note, public=public, when=when,
+                 changes=changes)  # fmt: skip
+
+
+def proposal_seek_approvals(*, proposal, by, note="", public=True, when=None):
+    return _take(SEEK_APPROVALS, proposal=proposal, by=by, note=note, public=public, when=when)
+
+
+def proposal_sign(*, proposal, by, note="", public=True, when=None):
+    def changes(p, when):
+        return {"signed_on": _latest_dated(p, Document.Kind.AGREEMENT)}
+
+    return _take(SIGN, proposal=proposal, by=by, note=note, public=public, when=when,
+                 changes=changes)  # fmt: skip
+
+
+def proposal_activate(*, proposal, by, note="", public=True, when=None):
+    return _take(ACTIVATE, proposal=proposal, by=by, note=note, public=public, when=when)
+
+
+def proposal_mark_dormant(*, proposal, by, note, public=True, when=None):
+    return _take(MARK_DORMANT, proposal=proposal, by=by, note=note, public=public, when=when)
+
+
+def proposal_revive(*, proposal, by, note, public=True, when=None):
+    return _take(REVIVE, proposal=proposal, by=by, note=note, public=public, when=when)
+
+
+def proposal_end(*, proposal, by, reason, public=True, when=None):
+    return _take(END, proposal=proposal, by=by, reason=reason, public=public, when=when,
+                 changes=_closing(reason))  # fmt: skip
+
+
+def proposal_withdraw(*, proposal, by, reason, public=True, when=None):
+    return _take(WITHDRAW, proposal=proposal, by=by, reason=reason, public=public, when=when,
+                 changes=_closing(reason))  # fmt: skip
+
+
+def proposal_decline(*, proposal, by, reason, public=True, when=None):
+    return _take(DECLINE, proposal=proposal, by=by, reason=reason, public=public, when=when,
+                 changes=_closing(reason))  # fmt: skip
+
+
+STEP_FUNCTIONS = {
+    "offer": proposal_offer,
+    "explore": proposal_explore,
+    "sign_loi": proposal_sign_loi,
+    "seek_approvals": proposal_seek_approvals,
+    "sign": proposal_sign,
+    "activate": proposal_activate,
+    "mark_dormant": proposal_mark_dormant,
+    "revive": proposal_revive,
+    "end": proposal_end,
+    "withdraw": proposal_withdraw,
+    "decline": proposal_decline,
+}
+
+
+def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True):
+    """For forms that offer every step (admin, review page): same functions, same guards."""
+    transition = TRANSITIONS[verb]
+    kwargs = {"proposal": proposal, "by": by, "public": public}
+    if transition.needs_reason:
+        kwargs["reason"] = reason
+    else:
+        kwargs["note"] = note
+    return STEP_FUNCTIONS[verb](**kwargs)
