@@ -145,21 +145,16 @@ PROPOSAL = {
         "インフラ整備の4分野を重点とする日本との姉妹都市提携を提案した。"
     ),
     "partner_country": "JP",
-    "status": "offered",
     "offered_on": datetime.date(2023, 3, 7),
-    "published": True,
     "sectors": ["cleanliness", "education", "disaster-mitigation", "infrastructure"],
 }
 
-OFFER_EVENT = {
-    "occurred_at": datetime.datetime(2023, 3, 7, 10, 0),
-    "from_status": "draft",
-    "to_status": "offered",
-    "is_public": True,
-    "title_ind": "Tawaran kemitraan disampaikan kepada Konsul Jenderal Jepang",
-    "title_en": "Partnership offered to the Consul-General of Japan",
-    "title_ja": "日本国総領事に姉妹都市提携を提案",
-}
+# The offer is made through the lifecycle service, dated at the courtesy visit.
+OFFERED_AT = datetime.datetime(2023, 3, 7, 10, 0)
+OFFER_NOTE = (
+    "Disampaikan oleh Penjabat Wali Kota Kupang kepada Konsul Jenderal Jepang di Denpasar "
+    "dalam kunjungan kehormatan di Balai Kota Kupang."
+)
 
 VISIT = {
     "slug": "consul-general-courtesy-visit-2023-03-07",

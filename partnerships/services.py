@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -132,6 +133,14 @@ def _in_each_language(field, text):
     return values
 
 
+def _note_fields(text):
+    """A note the portal wrote (lazy text) goes in every language; a person's note is kept as
+    written in the Indonesian column, which every language falls back to."""
+    if isinstance(text, Promise):
+        return _in_each_language("note", text)
+    return {"note_ind": text.strip(), "note": text.strip()}
+
+
 def _take(transition, *, proposal, by, note="", public=True, reason="", when=None, changes=None):
     when = when or timezone.now()
     with transaction.atomic():
@@ -154,7 +163,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
             from_status=from_status,
             to_status=transition.target,
             is_public=public,
-            note_ind=(reason or note).strip(),
+            **_note_fields(reason or note),
             **_in_each_language("title", transition.label),
         )
         transaction.on_commit(lambda: notify_status_change(event.pk))

@@ -10,15 +10,16 @@ from django.utils import timezone
 
 from delegations.models import Commitment, Delegate, Visit
 from partnerships import demo_data as data
+from partnerships.demo_samples import load_samples
 from partnerships.models import (
     Consulate,
     FocusSector,
     Liaison,
     PartnerCity,
     Proposal,
-    ProposalEvent,
     Province,
 )
+from partnerships.services import proposal_offer
 
 
 def split_off(record, *keys):
@@ -39,14 +40,24 @@ def with_default_language(fields):
 class Command(BaseCommand):
     help = "Load the Kupang sister-city story (7 March 2023 visit and offer) as demo data."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-samples",
+            action="store_true",
+            help="Load only the real Kupang story, not the fictional sample proposals.",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, without_samples=False, **options):
         sectors = {sector.slug: sector for sector in FocusSector.objects.all()}
         consulate = self.load_consulate()
         for city in data.CITIES:
             self.load_city(city, sectors)
         proposal = self.load_proposal(consulate, sectors)
         self.load_visit(proposal, sectors)
+        if not without_samples:
+            load_samples()
+        # Users come last: the demo histories above then mail nobody.
         if settings.DEBUG:
             self.load_users(consulate)
         else:
@@ -83,9 +94,10 @@ class Command(BaseCommand):
         )
         if created:
             proposal.sectors.set(sectors[slug] for slug in related["sectors"])
-            event = dict(data.OFFER_EVENT)
-            event["occurred_at"] = timezone.make_aware(event["occurred_at"])
-            ProposalEvent.objects.create(proposal=proposal, **with_default_language(event))
+            offered_at = timezone.make_aware(data.OFFERED_AT)
+            proposal_offer(proposal=proposal, by=None, note=data.OFFER_NOTE, when=offered_at)
+            proposal.published = True
+            proposal.save(update_fields=["published"])
         return proposal
 
     def load_visit(self, proposal, sectors):

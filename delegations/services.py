@@ -1,0 +1,37 @@
+"""Closing a commitment made at a visit: done or dropped, always with a note saying how."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Commitment
+
+
+class CommitmentRefused(Exception):
+    def __init__(self, problems):
+        self.problems = [str(p) for p in problems]
+        super().__init__("; ".join(self.problems))
+
+
+CLOSING_STATES = (Commitment.State.DONE, Commitment.State.DROPPED)
+
+
+def commitment_close(*, commitment, by, state, note):
+    with transaction.atomic():
+        locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
+        problems = []
+        if locked.state != Commitment.State.OPEN:
+            problems.append(_("This commitment is already closed."))
+        if state not in CLOSING_STATES:
+            problems.append(_("A commitment closes as done or dropped."))
+        if not note.strip():
+            problems.append(_("Note: missing (say how it was kept or why it was dropped)"))
+        if problems:
+            raise CommitmentRefused(problems)
+        locked.state = state
+        locked.closed_on = timezone.localdate()
+        locked.closing_note = note.strip()
+        locked._history_user = by
+        locked.save(update_fields=["state", "closed_on", "closing_note", "updated_at"])
+    commitment.refresh_from_db()
+    return commitment
