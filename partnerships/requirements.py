@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Approval, CandidateCity, Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: labels change with the language
 class Requirement:
     label: str
     check: Callable
@@ -40,6 +40,17 @@ def _dated_document(kind):
         return None
 
     return check
+
+
+def _signed_agreement(proposal):
+    missing = _dated_document(Document.Kind.AGREEMENT)(proposal)
+    if missing or not proposal.offered_on:
+        return missing
+    latest = max(d.dated for d in proposal.documents.all() if d.kind == Document.Kind.AGREEMENT
+                 and d.dated)  # fmt: skip
+    if latest < proposal.offered_on:
+        return _("dated %(date)s, before the offer") % {"date": latest.isoformat()}
+    return None
 
 
 def _approval(kind):
@@ -74,6 +85,6 @@ LETTER_OF_INTENT = Requirement(
     _("Letter of intent"), _dated_document(Document.Kind.LETTER_OF_INTENT)
 )
 PLAN_OF_ACTION = Requirement(_("Plan of action"), _dated_document(Document.Kind.PLAN_OF_ACTION))
-SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _dated_document(Document.Kind.AGREEMENT))
+SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _signed_agreement)
 # The four gates of PP 28/2018 and Permendagri 25/2020 before a mayor may sign abroad.
 APPROVALS = tuple(Requirement(kind.label, _approval(kind)) for kind in Approval.Kind)

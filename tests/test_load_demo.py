@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from delegations.models import Commitment, Delegate, Visit
 from partnerships.models import (
@@ -172,3 +173,44 @@ def test_snapshot_covers_real_rows(settings):
     settings.DEBUG = True
     load_demo()
     assert all(rows for rows in snapshot().values())
+
+
+def test_kupangs_offer_is_made_through_the_lifecycle_on_7_march_2023():
+    load_demo()
+    event = Proposal.objects.get(reference="KPG-2023-001").events.get()
+    assert (event.from_status, event.to_status) == ("draft", "offered")
+    assert timezone.localtime(event.occurred_at).date() == datetime.date(2023, 3, 7)
+
+
+def test_fictional_samples_show_the_other_stages_with_consistent_histories():
+    load_demo()
+
+    samples = Proposal.objects.filter(reference__startswith="DEMO-")
+    assert set(samples.values_list("status", flat=True)) >= {
+        "exploring",
+        "approving",
+        "active",
+        "withdrawn",
+    }
+    for sample in samples:
+        assert sample.title_en.startswith("[Fictional sample]")
+        chain = list(
+            sample.events.order_by("occurred_at", "pk").values_list("from_status", "to_status")
+        )
+        assert chain[0][0] == "draft"
+        assert all(a[1] == b[0] for a, b in zip(chain, chain[1:], strict=False))
+        assert chain[-1][1] == sample.status
+
+
+def test_active_sample_has_its_gates_on_record():
+    load_demo()
+    active = Proposal.objects.get(status="active", reference__startswith="DEMO-")
+    assert active.partner_city is not None
+    assert active.approvals.count() == 4
+    assert active.documents.filter(kind="agreement", dated=active.signed_on).exists()
+    assert active.documents.get(kind="agreement").file.read(5) == b"%PDF-"
+
+
+def test_without_samples_loads_only_the_real_story():
+    call_command("load_demo", "--without-samples", stdout=io.StringIO(), stderr=io.StringIO())
+    assert list(Proposal.objects.values_list("reference", flat=True)) == ["KPG-2023-001"]

@@ -1,0 +1,135 @@
+"""Staff carry a proposal through the lifecycle in the admin and are told what is missing."""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import Proposal
+from tests.admin_forms import change_form_data
+from tests.factories import StaffUserFactory
+from tests.lifecycle import ready_for
+
+pytestmark = pytest.mark.django_db
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def change_url(proposal):
+    return reverse("admin:partnerships_proposal_change", args=[proposal.pk])
+
+
+def step_url(proposal, verb):
+    return reverse("admin:partnerships_proposal_step", args=[proposal.pk, verb])
+
+
+def test_change_page_lists_the_next_steps_with_what_is_missing(staff_client):
+    proposal = ready_for("seek_approvals", status="approving")  # approving, nothing recorded
+
+    body = staff_client.get(change_url(proposal), **EN).content.decode()
+
+    assert "Agreement signed" in body
+    assert "DPRD decision: missing" in body
+    assert "Signed agreement: missing" in body
+    assert step_url(proposal, "withdraw") in body  # nothing blocks withdrawing
+    assert step_url(proposal, "sign") not in body  # blocked: no button
+
+
+def test_staff_takes_a_step_with_a_note(staff_client, staff_user):
+    proposal = ready_for("explore")
+
+    response = staff_client.post(
+        step_url(proposal, "explore"), {"note": "Tokyo is consulted.", "public": "on"}, **EN
+    )
+
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.EXPLORING
+    event = proposal.events.get()
+    assert (event.actor, event.note, event.is_public) == (staff_user, "Tokyo is consulted.", True)
+
+
+def test_a_step_can_be_kept_off_the_public_timeline(staff_client):
+    proposal = ready_for("explore")
+    staff_client.post(step_url(proposal, "explore"), {"note": "Internal only."})
+    assert proposal.events.get().is_public is False
+
+
+def test_a_blocked_step_explains_itself_and_changes_nothing(staff_client):
+    proposal = ready_for("seek_approvals", status="approving")
+
+    response = staff_client.post(step_url(proposal, "sign"), {"note": "Signed!"}, follow=True, **EN)
+
+    body = response.content.decode()
+    assert "DPRD decision: missing" in body
+    assert "Foreign Affairs full powers: missing" in body
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.APPROVING
+    assert not proposal.events.exists()
+
+
+def test_withdrawing_asks_for_a_reason_and_keeps_the_form(staff_client):
+    proposal = ready_for("withdraw")
+
+    response = staff_client.post(step_url(proposal, "withdraw"), {"reason": ""}, **EN)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+    assert Proposal.objects.get(pk=proposal.pk).status == proposal.status
+
+
+def test_unknown_step_is_refused(staff_client):
+    proposal = ready_for("explore")
+    assert staff_client.get(step_url(proposal, "teleport")).status_code == 403
+
+
+def test_liaison_cannot_reach_the_admin_step_page(liaison_client, liaison):
+    proposal = ready_for("explore", consulate=liaison.consulate)
+    response = liaison_client.post(step_url(proposal, "explore"), {"note": "x"})
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.OFFERED
+
+
+def test_stale_edit_is_refused_and_keeps_the_input(client, staff_client):
+    proposal = ready_for("explore", title="Original title")
+    form_data = change_form_data(staff_client, change_url(proposal))  # opened at version N
+
+    colleague = StaffUserFactory(username="colleague")
+    client.force_login(colleague)
+    client.post(change_url(proposal), {**change_form_data(client, change_url(proposal)),
+                                       "title_ind": "Colleague's title"})  # fmt: skip
+
+    response = staff_client.post(
+        change_url(proposal), {**form_data, "title_ind": "My late title"}, **EN
+    )
+
+    assert response.status_code == 200
+    assert "Someone else changed this proposal after you opened it" in response.content.decode()
+    assert "My late title" in response.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).title_ind == "Colleague's title"
+
+
+def test_fresh_edit_is_saved_and_recorded_in_history(staff_client, staff_user):
+    proposal = ready_for("explore", title="Original title")
+    form_data = change_form_data(staff_client, change_url(proposal))
+
+    response = staff_client.post(change_url(proposal), {**form_data, "title_ind": "New title"})
+
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.title_ind == "New title"
+    record = proposal.history.first()
+    assert (record.title_ind, record.history_user) == ("New title", staff_user)
+    history_page = staff_client.get(
+        reverse("admin:partnerships_proposal_history", args=[proposal.pk])
+    )
+    assert history_page.status_code == 200
+    assert staff_user.username in history_page.content.decode()
+
+
+def test_a_step_after_opening_the_form_makes_the_form_stale(staff_client):
+    proposal = ready_for("explore", title="Original title")
+    form_data = change_form_data(staff_client, change_url(proposal))
+    staff_client.post(step_url(proposal, "explore"), {"note": "Moved on."})
+
+    response = staff_client.post(change_url(proposal), {**form_data, "title_ind": "Late"}, **EN)
+
+    assert response.status_code == 200
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
