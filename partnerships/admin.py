@@ -198,7 +198,7 @@ class CandidateCityAdmin(StampsUserOnCreate, admin.ModelAdmin):
     list_filter = ["state"]
     search_fields = ["city__name", "proposal__reference", "rationale"]
     autocomplete_fields = ["proposal", "city"]
-    readonly_fields = ["suggested_by"]
+    readonly_fields = ["suggested_by", "suggested_at"]
     list_select_related = ["city", "proposal", "suggested_by"]
 
 

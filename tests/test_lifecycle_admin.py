@@ -133,3 +133,63 @@ def test_a_step_after_opening_the_form_makes_the_form_stale(staff_client):
 
     assert response.status_code == 200
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
+
+
+def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from partnerships.models import Approval, FocusSector
+    from tests.factories import PDF_BYTES, ConsulateFactory, PartnerCityFactory
+
+    def pdf(name):
+        return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+    def add(model, data):
+        url = reverse(f"admin:partnerships_{model}_add")
+        response = staff_client.post(url, data, **EN)
+        assert response.status_code == 302, response.context["adminform"].form.errors
+
+    def step(verb, **data):
+        response = staff_client.post(step_url(proposal, verb), {"public": "on", **data}, **EN)
+        assert response.status_code == 302, (verb, response.context["missing"])
+
+    consulate, city = ConsulateFactory(), PartnerCityFactory(name="Kitakyushu")
+    add("proposal", {
+        "reference": "KPG-2025-001", "slug": "kupang-kitakyushu", "title_ind": "Kupang–Kitakyushu",
+        "partner_country": "JP", "consulate": consulate.pk, "offered_on": "2025-03-01",
+        "sectors": [FocusSector.objects.get(slug="cleanliness").pk],
+        **{f"{p}-{k}": 0 for p in ["events", "candidates", "approvals", "documents", "comments"]
+           for k in ["TOTAL_FORMS", "INITIAL_FORMS"]},
+    })  # fmt: skip
+    proposal = Proposal.objects.get(reference="KPG-2025-001")
+
+    step("offer", note="Offered to the Consul-General.")
+    step("explore", note="Tokyo consulted.")
+    add("candidatecity", {"proposal": proposal.pk, "city": city.pk, "state": "selected"})
+    add("document", {"proposal": proposal.pk, "kind": "letter_of_intent", "title_ind": "LoI",
+                     "dated": "2025-06-01", "file": pdf("loi.pdf")})  # fmt: skip
+    step("sign_loi")
+    add("document", {"proposal": proposal.pk, "kind": "plan_of_action", "title_ind": "ToR",
+                     "dated": "2025-07-01", "file": pdf("tor.pdf")})  # fmt: skip
+    step("seek_approvals")
+    for number, kind in enumerate(Approval.Kind):
+        add("approval", {"proposal": proposal.pk, "kind": kind, "reference_number": f"N/{number}",
+                         "issued_on": "2025-09-01", "document": pdf(f"{kind}.pdf")})  # fmt: skip
+    add("document", {"proposal": proposal.pk, "kind": "agreement", "title_ind": "MoU",
+                     "dated": "2025-10-01", "file": pdf("mou.pdf")})  # fmt: skip
+    step("sign")
+    step("activate")
+
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.ACTIVE
+    assert proposal.partner_city == city
+    assert str(proposal.signed_on) == "2025-10-01"
+    assert list(proposal.events.values_list("to_status", flat=True)) == [
+        "offered",
+        "exploring",
+        "loi_signed",
+        "approving",
+        "signed",
+        "active",
+    ]
+    assert all(e.actor is not None for e in proposal.events.all())
