@@ -1,23 +1,33 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from delegations.views import visits_ics
+from partnerships.feeds import UpdatesFeed
 
 from .health import healthz
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("feeds/updates.atom", UpdatesFeed(), name="updates_feed"),
+    path("visits.ics", visits_ics, name="visits_ics"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
 ]
 
 # Every public page lives under /id/, /en/ or /ja/; "/" redirects to the visitor's language.
+# Uploaded files are never served from the media folder: public documents go through
+# partnerships:document_download, which checks that they are public.
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

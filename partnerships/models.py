@@ -188,6 +188,36 @@ class ProposalQuerySet(models.QuerySet):
     def for_consulate(self, consulate):
         return self.filter(consulate=consulate)
 
+    def for_listing(self):
+        return self.select_related("partner_city", "consulate").prefetch_related("sectors")
+
+
+class ProposalEventQuerySet(models.QuerySet):
+    def public(self):
+        """The public timeline: public events of public proposals."""
+        return self.filter(is_public=True, proposal__in=Proposal.objects.public()).select_related(
+            "proposal"
+        )
+
+
+class CandidateCityQuerySet(models.QuerySet):
+    def public(self):
+        # Suggestions and set-aside cities are the missions' and the city's deliberation; a
+        # shortlist or a selection is what the city announces.
+        return self.filter(
+            state__in=[CandidateCity.State.SHORTLISTED, CandidateCity.State.SELECTED],
+            proposal__in=Proposal.objects.public(),
+        )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        from delegations.models import Visit
+
+        return self.filter(is_public=True).filter(
+            Q(proposal__in=Proposal.objects.public()) | Q(visit__in=Visit.objects.published())
+        )
+
 
 class Proposal(FSMModelMixin, models.Model):
     class Status(models.TextChoices):
@@ -332,6 +362,8 @@ class ProposalEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     is_public = models.BooleanField(_("public"), default=False)
 
+    objects = ProposalEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["occurred_at", "pk"]
         verbose_name = _("timeline event")
@@ -379,6 +411,8 @@ class CandidateCity(models.Model):
         _("state"), max_length=20, choices=State.choices, default=State.SUGGESTED
     )
     suggested_at = models.DateTimeField(_("suggested at"), default=timezone.now)
+
+    objects = CandidateCityQuerySet.as_manager()
 
     class Meta:
         ordering = ["-score", "suggested_at"]
@@ -480,6 +514,8 @@ class Document(models.Model):
     dated = models.DateField(_("document date"), null=True, blank=True)
     is_public = models.BooleanField(_("public"), default=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dated", "title"]

@@ -1,21 +1,56 @@
-"""Public pages. Every queryset here goes through `.public()`: drafts and unpublished rows 404."""
+"""Public pages. Every queryset here starts from `.public()` / `.published()`: drafts, unpublished
+rows, internal events and private documents answer 404 and appear in no list."""
 
-from django.views.generic import DetailView, TemplateView
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
 
-from .models import FocusSector, PartnerCity, Proposal
+from .filters import ProposalFilter
+from .models import CandidateCity, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
+from .stages import PATH, stepper
+
+STAGES_ON_HOME = 4
 
 
 class HomeView(TemplateView):
     template_name = "partnerships/home.html"
 
     def get_context_data(self, **kwargs):
+        proposals = list(Proposal.objects.public().for_listing().order_by("-offered_on"))
+        by_stage = [
+            (status, [p for p in proposals if p.status == status]) for status in Proposal.Status
+        ]
+        visits = Visit.objects.published()
         return super().get_context_data(
-            proposals=Proposal.objects.public().select_related("partner_city"),
-            visits=Visit.objects.published()[:5],
-            sectors=FocusSector.objects.all(),
+            stages=[(s, items[:STAGES_ON_HOME], len(items)) for s, items in by_stage if items],
+            proposal_count=len(proposals),
+            upcoming_visits=visits.upcoming()[:3],
+            recent_visits=visits.past()[:3],
+            sectors=FocusSector.objects.annotate(
+                public_count=Count("proposals", filter=Q(proposals__in=Proposal.objects.public()))
+            ),
             **kwargs,
+        )
+
+
+class ProposalListView(ListView):
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = ProposalFilter(
+            self.request.GET,
+            queryset=Proposal.objects.public().for_listing().order_by("-offered_on", "reference"),
+        )
+        return self.filterset.qs.distinct()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filterset=self.filterset, query_without_page=query.urlencode(), **kwargs
         )
 
 
@@ -24,7 +59,25 @@ class ProposalDetailView(DetailView):
         return (
             Proposal.objects.public()
             .select_related("consulate", "partner_city")
-            .prefetch_related("sectors")
+            .prefetch_related(
+                "sectors",
+                Prefetch(
+                    "events", ProposalEvent.objects.filter(is_public=True), to_attr="public_events"
+                ),
+                Prefetch(
+                    "candidates",
+                    CandidateCity.objects.public().select_related("city"),
+                    to_attr="public_candidates",
+                ),
+                Prefetch("visits", Visit.objects.published(), to_attr="public_visits"),
+                Prefetch("documents", Document.objects.public(), to_attr="public_documents"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        proposal = self.object
+        return super().get_context_data(
+            stages=stepper(proposal, proposal.public_events), path=PATH, **kwargs
         )
 
 
@@ -32,10 +85,33 @@ class FocusSectorDetailView(DetailView):
     model = FocusSector
 
     def get_context_data(self, **kwargs):
-        proposals = Proposal.objects.public().filter(sectors=self.object)
-        return super().get_context_data(proposals=proposals, **kwargs)
+        return super().get_context_data(
+            proposals=Proposal.objects.public().for_listing().filter(sectors=self.object),
+            visits=Visit.objects.published().filter(sectors=self.object),
+            **kwargs,
+        )
 
 
 class PartnerCityDetailView(DetailView):
     def get_queryset(self):
         return PartnerCity.objects.prefetch_related("strengths")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            partner_of=Proposal.objects.public().for_listing().filter(partner_city=self.object),
+            candidate_for=CandidateCity.objects.public()
+            .filter(city=self.object)
+            .exclude(proposal__partner_city=self.object)
+            .select_related("proposal"),
+            **kwargs,
+        )
+
+
+def document_download(request, pk):
+    """Public documents are served here, never straight from the media folder."""
+    document = get_object_or_404(Document.objects.public(), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    return FileResponse(handle, as_attachment=False, filename=document.file.name.rsplit("/")[-1])

@@ -203,6 +203,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
 class VisitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Visit
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"visit-{n}")
     title = factory.Sequence(lambda n: f"Visit {n}")
@@ -212,6 +213,11 @@ class VisitFactory(factory.django.DjangoModelFactory):
     host = "City of Kupang"
     visiting_mission = "Consulate-General of Japan in Denpasar"
     published = True
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
 
 
 class DelegateFactory(factory.django.DjangoModelFactory):

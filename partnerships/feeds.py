@@ -1,0 +1,44 @@
+"""`/feeds/updates.atom`: the public timeline of every public proposal, newest first."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import ProposalEvent
+
+
+class UpdatesFeed(Feed):
+    feed_type = Atom1Feed
+    title = _("Kupang Sister-City Portal: partnership updates")
+    subtitle = _("Each public step of Kupang's sister-city proposals.")
+    link = reverse_lazy("partnerships:proposal_list")
+
+    def __call__(self, request, *args, **kwargs):
+        # The feed has no language prefix; it speaks the portal's default language.
+        with translation.override("id"):
+            return super().__call__(request, *args, **kwargs)
+
+    def items(self):
+        return ProposalEvent.objects.public().order_by("-occurred_at", "-pk")[:50]
+
+    def item_title(self, item):
+        return f"{item.proposal.reference}: {item.title}"
+
+    def item_description(self, item):
+        return item.note
+
+    def item_link(self, item):
+        return item.proposal.get_absolute_url()
+
+    def item_guid(self, item):
+        return f"proposal-event-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.occurred_at
+
+    def item_updateddate(self, item):
+        return item.occurred_at

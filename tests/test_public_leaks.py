@@ -1,0 +1,120 @@
+"""Never leak: each kind of non-public thing × every public page, feed, export, sitemap and
+search. Each secret carries a marker that must appear nowhere; direct URLs to them answer 404."""
+
+import pytest
+from django.urls import reverse
+
+from partnerships.models import FocusSector
+from tests.factories import (
+    CandidateCityFactory,
+    CommentFactory,
+    DelegateFactory,
+    DocumentFactory,
+    PartnerCityFactory,
+    ProposalEventFactory,
+    ProposalFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    """One public proposal and visit, and beside them one secret of every kind."""
+    sector = FocusSector.objects.get(slug="education")
+    city = PartnerCityFactory(slug="sendai", name="Sendai")
+    public = ProposalFactory(offered=True, slug="public-offer", title="Public offer",
+                             sectors=[sector])  # fmt: skip
+    visit = VisitFactory(slug="public-visit", title="Public visit", sectors=[sector])
+    visit.proposals.add(public)
+    secrets = {
+        "draft": ProposalFactory(title="SECRET-DRAFT", slug="secret-draft", sectors=[sector],
+                                 reference="KPG-2099-001"),
+        "unpublished proposal": ProposalFactory(
+            offered=True, published=False, title="SECRET-UNPUBLISHED", slug="secret-unpublished",
+            sectors=[sector], partner_city=city, reference="KPG-2099-002",
+        ),
+        "internal event": ProposalEventFactory(
+            proposal=public, title="SECRET-INTERNAL-EVENT", note="SECRET-NOTE", is_public=False
+        ),
+        "comment": CommentFactory(proposal=public, body="SECRET-COMMENT"),
+        "unpublished document": DocumentFactory(proposal=public, title="SECRET-DOC", is_public=False),
+        "public document of a draft": DocumentFactory(
+            proposal=ProposalFactory(slug="draft-with-doc"), title="SECRET-DRAFT-DOC", is_public=True
+        ),
+        "unpublished visit": VisitFactory(title="SECRET-VISIT", slug="secret-visit", sectors=[sector]),
+        "delegate email": DelegateFactory(visit=visit, name="Open Name", email="secret-mail@example.org"),
+        "delegate phone": DelegateFactory(visit=visit, name="Other Name", phone="+62-SECRET-PHONE"),
+        "suggested candidate": CandidateCityFactory(
+            proposal=public, city=PartnerCityFactory(name="SECRET-SUGGESTED-CITY"), state="suggested"
+        ),
+    }  # fmt: skip
+    secrets["unpublished visit"].published = False
+    secrets["unpublished visit"].save()
+    secrets["unpublished visit"].proposals.add(public)
+    return {"public": public, "visit": visit, "sector": sector, "city": city, "secrets": secrets}
+
+
+MARKERS = [
+    "SECRET-DRAFT", "SECRET-UNPUBLISHED", "KPG-2099-001", "KPG-2099-002",
+    "SECRET-INTERNAL-EVENT", "SECRET-NOTE", "SECRET-COMMENT", "SECRET-DOC", "SECRET-DRAFT-DOC",
+    "SECRET-VISIT", "secret-visit", "secret-mail@example.org", "SECRET-PHONE",
+    "SECRET-SUGGESTED-CITY", "secret-draft", "secret-unpublished",
+]  # fmt: skip
+
+EVERY_PUBLIC_ROUTE = [
+    "/{lang}/", "/{lang}/proposals/", "/{lang}/proposals/?q=SECRET", "/{lang}/proposals/?q=KPG-2099",
+    "/{lang}/proposals/?sector=education", "/{lang}/proposals/?status=offered",
+    "/{lang}/proposals/public-offer/", "/{lang}/visits/", "/{lang}/visits/public-visit/",
+    "/{lang}/sectors/education/", "/{lang}/cities/sendai/", "/{lang}/open-data/",
+    "/{lang}/open-data/proposals.csv", "/{lang}/open-data/proposals.json",
+    "/{lang}/open-data/visits.csv", "/{lang}/open-data/visits.json",
+    "/feeds/updates.atom", "/visits.ics", "/sitemap.xml", "/robots.txt",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "ja"])
+def test_no_secret_reaches_any_public_route(client, world, lang):
+    for route in EVERY_PUBLIC_ROUTE:
+        response = client.get(route.format(lang=lang))
+        assert response.status_code == 200, route
+        body = b"".join(response) if response.streaming else response.content
+        text = body.decode("utf-8-sig")
+        leaked = [marker for marker in MARKERS if marker.lower() in text.lower()]
+        assert leaked == [], f"{route} shows {leaked}"
+
+
+def test_public_parts_are_really_on_the_checked_pages(client, world):
+    # Guards the test above: the pages it reads do show the public rows next to the secrets.
+    assert "Public offer" in client.get("/en/proposals/").content.decode()
+    visit_page = client.get("/en/visits/public-visit/").content.decode()
+    assert "Open Name" in visit_page and "Other Name" in visit_page
+    assert "Public visit" in client.get("/visits.ics").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/proposals/secret-draft/",
+        "/en/proposals/secret-unpublished/",
+        "/ja/proposals/secret-draft/",
+        "/en/visits/secret-visit/",
+        "/id/visits/secret-visit/",
+        "/en/proposals/no-such-proposal/",
+    ],
+)
+def test_direct_urls_to_non_public_pages_are_404(client, world, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("secret", ["unpublished document", "public document of a draft"])
+def test_direct_urls_to_non_public_documents_are_404(client, world, secret):
+    document = world["secrets"][secret]
+    url = reverse("partnerships:document_download", args=[document.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_media_files_are_not_served_directly(client, world):
+    document = world["secrets"]["unpublished document"]
+    assert client.get(f"/media/{document.file.name}").status_code == 404
