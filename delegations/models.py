@@ -91,7 +91,7 @@ class Delegate(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["visit", "side", "order", "name"]
+        ordering = ["visit", "-side", "order", "name"]  # hosts first, then guests
         verbose_name = _("delegate")
         verbose_name_plural = _("delegates")
 

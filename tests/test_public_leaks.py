@@ -29,27 +29,43 @@ def world():
     visit = VisitFactory(slug="public-visit", title="Public visit", sectors=[sector])
     visit.proposals.add(public)
     secrets = {
-        "draft": ProposalFactory(title="SECRET-DRAFT", slug="secret-draft", sectors=[sector],
-                                 reference="KPG-2099-001"),
+        "draft": ProposalFactory(
+            title="SECRET-DRAFT", slug="secret-draft", sectors=[sector], reference="KPG-2099-001"
+        ),
         "unpublished proposal": ProposalFactory(
-            offered=True, published=False, title="SECRET-UNPUBLISHED", slug="secret-unpublished",
-            sectors=[sector], partner_city=city, reference="KPG-2099-002",
+            offered=True,
+            published=False,
+            title="SECRET-UNPUBLISHED",
+            slug="secret-unpublished",
+            sectors=[sector],
+            partner_city=city,
+            reference="KPG-2099-002",
         ),
         "internal event": ProposalEventFactory(
             proposal=public, title="SECRET-INTERNAL-EVENT", note="SECRET-NOTE", is_public=False
         ),
         "comment": CommentFactory(proposal=public, body="SECRET-COMMENT"),
-        "unpublished document": DocumentFactory(proposal=public, title="SECRET-DOC", is_public=False),
-        "public document of a draft": DocumentFactory(
-            proposal=ProposalFactory(slug="draft-with-doc"), title="SECRET-DRAFT-DOC", is_public=True
+        "unpublished document": DocumentFactory(
+            proposal=public, title="SECRET-DOC", is_public=False
         ),
-        "unpublished visit": VisitFactory(title="SECRET-VISIT", slug="secret-visit", sectors=[sector]),
-        "delegate email": DelegateFactory(visit=visit, name="Open Name", email="secret-mail@example.org"),
+        "public document of a draft": DocumentFactory(
+            proposal=ProposalFactory(slug="draft-with-doc"),
+            title="SECRET-DRAFT-DOC",
+            is_public=True,
+        ),
+        "unpublished visit": VisitFactory(
+            title="SECRET-VISIT", slug="secret-visit", sectors=[sector]
+        ),
+        "delegate email": DelegateFactory(
+            visit=visit, name="Open Name", email="secret-mail@example.org"
+        ),
         "delegate phone": DelegateFactory(visit=visit, name="Other Name", phone="+62-SECRET-PHONE"),
         "suggested candidate": CandidateCityFactory(
-            proposal=public, city=PartnerCityFactory(name="SECRET-SUGGESTED-CITY"), state="suggested"
+            proposal=public,
+            city=PartnerCityFactory(name="SECRET-SUGGESTED-CITY"),
+            state="suggested",
         ),
-    }  # fmt: skip
+    }
     secrets["unpublished visit"].published = False
     secrets["unpublished visit"].save()
     secrets["unpublished visit"].proposals.add(public)
@@ -64,7 +80,8 @@ MARKERS = [
 ]  # fmt: skip
 
 EVERY_PUBLIC_ROUTE = [
-    "/{lang}/", "/{lang}/proposals/", "/{lang}/proposals/?q=SECRET", "/{lang}/proposals/?q=KPG-2099",
+    "/{lang}/", "/{lang}/proposals/", "/{lang}/proposals/?q=SECRET",
+    "/{lang}/proposals/?q=KPG-2099",
     "/{lang}/proposals/?sector=education", "/{lang}/proposals/?status=offered",
     "/{lang}/proposals/public-offer/", "/{lang}/visits/", "/{lang}/visits/public-visit/",
     "/{lang}/sectors/education/", "/{lang}/cities/sendai/", "/{lang}/open-data/",

@@ -45,8 +45,13 @@ def page(browser):
 
 
 @pytest.fixture
-def screenshot(page):
+def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def screenshot(page, artifacts):
 
     def take(name):
         path = ARTIFACTS / f"{name}.png"

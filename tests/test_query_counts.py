@@ -1,0 +1,66 @@
+"""Public pages issue the same number of queries for 5 rows as for 200."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partnerships.models import FocusSector
+from tests.factories import (
+    CandidateCityFactory,
+    CommitmentFactory,
+    DelegateFactory,
+    DocumentFactory,
+    ProposalEventFactory,
+    ProposalFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(context.captured_queries)
+
+
+def grow(count, proposal, visit):
+    """Add `count` public rows of every kind around one proposal and one visit."""
+    sectors = list(FocusSector.objects.all())
+    for _ in range(count):
+        other = ProposalFactory(offered=True, sectors=sectors[:2])
+        ProposalEventFactory(proposal=other)
+        visit.proposals.add(other)
+        ProposalEventFactory(proposal=proposal)
+        DocumentFactory(proposal=proposal, is_public=True)
+        CandidateCityFactory(proposal=proposal, state="shortlisted")
+        DelegateFactory(visit=visit)
+        CommitmentFactory(visit=visit, proposal=other)
+        VisitFactory(sectors=sectors[:1]).proposals.add(proposal)
+
+
+PAGES = {
+    "home": "/en/",
+    "proposal list": "/en/proposals/",
+    "filtered list": "/en/proposals/?sector=education&q=Proposal",
+    "proposal page": "/en/proposals/measured/",
+    "visit list": "/en/visits/",
+    "visit page": "/en/visits/measured-visit/",
+    "sector page": "/en/sectors/education/",
+    "open data": "/en/open-data/proposals.json",
+    "atom feed": "/feeds/updates.atom",
+}
+
+
+def test_query_counts_do_not_grow_with_the_data(client):
+    sectors = list(FocusSector.objects.all())
+    proposal = ProposalFactory(exploring=True, slug="measured", sectors=sectors)
+    visit = VisitFactory(slug="measured-visit", sectors=sectors)
+
+    grow(5, proposal, visit)
+    small = {name: queries(client, path) for name, path in PAGES.items()}
+    grow(195, proposal, visit)
+    large = {name: queries(client, path) for name, path in PAGES.items()}
+
+    assert large == small
