@@ -18,9 +18,7 @@ def test_catalogue_is_complete(path):
     with path.open("rb") as handle:
         catalogue = read_po(handle)
     untranslated = [
-        m.id
-        for m in catalogue
-        if m.id and not (all(m.string) if m.pluralizable else m.string)
+        m.id for m in catalogue if m.id and not (all(m.string) if m.pluralizable else m.string)
     ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert len(catalogue) > 100
