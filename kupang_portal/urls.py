@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("feeds/updates.atom", UpdatesFeed(), name="updates_feed"),
     path("visits.ics", visits_ics, name="visits_ics"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -30,4 +31,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
+    path("review/", include("partnerships.review_urls")),
 )

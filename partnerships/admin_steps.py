@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .forms import StepForm
 from .models import Proposal
 
 
@@ -50,28 +51,6 @@ class ProposalAdminForm(forms.ModelForm):
         # The form must not move the version back to the one it was opened on.
         self.instance.version = current
         return cleaned
-
-
-class StepForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    reason = forms.CharField(
-        label=_("Reason (shown publicly)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    public = forms.BooleanField(
-        label=_("Show this step on the public timeline"), required=False, initial=True
-    )
-
-    def __init__(self, *args, transition, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.transition = transition
-        if transition.needs_reason:
-            del self.fields["note"]
-            self.fields["reason"].required = True
-        else:
-            del self.fields["reason"]
-            self.fields["note"].required = transition.needs_note
 
 
 def step_overview(proposal, user):

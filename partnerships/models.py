@@ -68,6 +68,11 @@ class PartnerCity(models.Model):
     strengths = models.ManyToManyField(
         FocusSector, blank=True, related_name="strong_cities", verbose_name=_("strong in")
     )
+    # Natural hazards the city lives with; shared exposure counts in the matching assistant.
+    earthquake_risk = models.BooleanField(_("earthquakes"), default=False)
+    tsunami_risk = models.BooleanField(_("tsunamis"), default=False)
+    cyclone_risk = models.BooleanField(_("cyclones or typhoons"), default=False)
+    drought_risk = models.BooleanField(_("droughts"), default=False)
     existing_ties = models.TextField(
         _("existing ties"), blank=True, help_text=_("Partnerships with Indonesian cities, etc.")
     )
@@ -534,8 +539,16 @@ class Document(models.Model):
         return self.title
 
 
+class CommentQuerySet(models.QuerySet):
+    def open_requests(self):
+        return self.filter(is_request=True, answered_at__isnull=True)
+
+
 class Comment(models.Model):
-    """Internal discussion between city staff and liaisons; never shown publicly."""
+    """Internal discussion between city staff and liaisons; never shown publicly.
+
+    A liaison may mark a comment as a request for information; it stays open until staff answer
+    it with a comment of their own (`answer_to`)."""
 
     proposal = models.ForeignKey(
         Proposal, on_delete=models.CASCADE, related_name="comments", verbose_name=_("proposal")
@@ -548,11 +561,30 @@ class Comment(models.Model):
     )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
+    is_request = models.BooleanField(
+        _("request for information"),
+        default=False,
+        help_text=_("The city's staff must answer it."),
+    )
+    answer_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("answers the request"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # The token of the form that wrote it: a resubmitted form finds it and adds nothing.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["is_request", "answered_at"])]
 
     def __str__(self):
         return f"{self.author} on {self.proposal.reference}"

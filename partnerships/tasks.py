@@ -7,8 +7,7 @@ from smtplib import SMTPException
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from .models import ProposalEvent
-from .notifications import status_change_message, status_change_recipients
+from .notifications import NOTICES, message_for
 
 logger = logging.getLogger(__name__)
 
@@ -17,32 +16,32 @@ RETRY_DELAY = timedelta(minutes=5)
 
 
 @task()
-def send_status_change_mail(event_id, attempt=1, only_user_ids=None):
+def send_notice(kind, pk, attempt=1, only_user_ids=None):
     """Mail each recipient; those whose mail failed are retried later, up to MAX_ATTEMPTS."""
-    event = ProposalEvent.objects.select_related("proposal").get(pk=event_id)
-    recipients = status_change_recipients(event.proposal)
+    notice = NOTICES[kind]
+    obj = notice.model.objects.get(pk=pk)
+    recipients = notice.recipients(obj)
     if only_user_ids is not None:
         recipients = recipients.filter(pk__in=only_user_ids)
     failed = []
     for user in recipients:
         try:
-            status_change_message(event, user).send()
+            message_for(kind, obj, user).send()
         except (SMTPException, OSError):
-            logger.exception("Status mail for event %s to user %s failed", event_id, user.pk)
+            logger.exception("Mail %s %s to user %s failed", kind, pk, user.pk)
             failed.append(user.pk)
     if failed:
-        retry_status_change_mail(event_id, attempt, failed)
+        retry(kind, pk, attempt, failed)
     return len(recipients) - len(failed)
 
 
-def retry_status_change_mail(event_id, attempt, user_ids):
+def retry(kind, pk, attempt, user_ids):
     if attempt >= MAX_ATTEMPTS:
         logger.error(
-            "Giving up the status mail for event %s to users %s after %s attempts",
-            event_id, user_ids, attempt,
-        )  # fmt: skip
+            "Giving up mail %s %s to users %s after %s attempts", kind, pk, user_ids, attempt
+        )
         return
-    retry = send_status_change_mail
+    later = send_notice
     if default_task_backend.supports_defer:
-        retry = retry.using(run_after=timezone.now() + RETRY_DELAY * attempt)
-    retry.enqueue(event_id=event_id, attempt=attempt + 1, only_user_ids=user_ids)
+        later = later.using(run_after=timezone.now() + RETRY_DELAY * attempt)
+    later.enqueue(kind=kind, pk=pk, attempt=attempt + 1, only_user_ids=user_ids)

@@ -114,7 +114,7 @@ def test_failed_send_is_retried_logged_and_keeps_the_status(
 
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
     assert recipients() == ["follower@example.org", "liaison@example.org"]
-    assert caplog.text.count("Status mail for event") == 2
+    assert caplog.text.count("Mail status_change") == 2
 
 
 def test_sending_gives_up_after_the_last_attempt_and_says_so(
@@ -129,5 +129,5 @@ def test_sending_gives_up_after_the_last_attempt_and_says_so(
 
     FlakyBackend.failures_left = 0
     assert mail.outbox == []
-    assert "Giving up the status mail" in caplog.text
+    assert "Giving up mail status_change" in caplog.text
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING

@@ -35,3 +35,8 @@ def language_links(context):
         (code, native.get(code, name), translate_url(path, code), code == current)
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

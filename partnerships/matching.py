@@ -1,0 +1,116 @@
+"""The matching assistant: which partner cities fit a proposal best, and why.
+
+A city's score (0–100) is the sum of the factors below. Each factor says how many of its points
+the city earns and why, so a person can check the ranking instead of trusting it.
+
+- sectors (50): the share of the proposal's focus sectors the city is strong in.
+- coastal (10) and island (10): the same answer as Kupang's.
+- population (10): the same size band as Kupang (10), the next band (5), otherwise 0.
+- hazards (10): the share of Kupang's natural hazards the city also lives with; cities that have
+  learnt to live with the same hazards have the most to exchange in disaster mitigation.
+- ties (10): the city already has partnerships with Indonesian cities.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .models import PartnerCity
+
+WEIGHTS = {"sectors": 50, "coastal": 10, "island": 10, "population": 10, "hazards": 10, "ties": 10}
+
+# Kupang: a coastal city on Timor island, 442,758 people (BPS, 2020 census), exposed to
+# earthquakes, tsunamis, tropical cyclones (Seroja, 2021) and droughts.
+HOME_CITY = {
+    "is_coastal": True,
+    "is_island": True,
+    "population": 442_758,
+    "hazards": {"earthquake_risk", "tsunami_risk", "cyclone_risk", "drought_risk"},
+}
+POPULATION_BANDS = [100_000, 500_000, 1_000_000]  # upper limits; above the last is a band too
+HAZARDS = ["earthquake_risk", "tsunami_risk", "cyclone_risk", "drought_risk"]
+
+
+@dataclass
+class Factor:
+    name: str
+    points: float
+    maximum: int
+    why: str
+
+
+@dataclass
+class Match:
+    city: PartnerCity
+    factors: list = field(default_factory=list)
+
+    @property
+    def score(self):
+        return round(sum(f.points for f in self.factors), 1)
+
+
+def population_band(population):
+    return sum(population >= limit for limit in POPULATION_BANDS)
+
+
+def _sectors(city, wanted):
+    strong = {s.pk for s in city.strengths.all()} & set(wanted)
+    share = len(strong) / len(wanted) if wanted else 0
+    why = _("strong in %(n)s of the %(total)s sectors") % {"n": len(strong), "total": len(wanted)}
+    return Factor("sectors", WEIGHTS["sectors"] * share, WEIGHTS["sectors"], why)
+
+
+def _same(name, city):
+    same = getattr(city, name) == HOME_CITY[name]
+    why = _("same as Kupang") if same else _("unlike Kupang")
+    key = name.removeprefix("is_")
+    return Factor(key, WEIGHTS[key] if same else 0, WEIGHTS[key], why)
+
+
+def _population(city):
+    if not city.population:
+        return Factor("population", 0, WEIGHTS["population"], _("population unknown"))
+    distance = abs(population_band(city.population) - population_band(HOME_CITY["population"]))
+    points = {0: WEIGHTS["population"], 1: WEIGHTS["population"] / 2}.get(distance, 0)
+    return Factor("population", points, WEIGHTS["population"], _("%(n)s size band(s) away")
+                  % {"n": distance})  # fmt: skip
+
+
+def _hazards(city):
+    shared = [h for h in HAZARDS if h in HOME_CITY["hazards"] and getattr(city, h)]
+    share = len(shared) / len(HOME_CITY["hazards"])
+    why = _("shares %(n)s of Kupang's %(total)s hazards") % {
+        "n": len(shared),
+        "total": len(HOME_CITY["hazards"]),
+    }
+    return Factor("hazards", WEIGHTS["hazards"] * share, WEIGHTS["hazards"], why)
+
+
+def _ties(city):
+    has_ties = bool(city.existing_ties.strip())
+    why = city.existing_ties if has_ties else _("no known ties with Indonesian cities")
+    return Factor("ties", WEIGHTS["ties"] if has_ties else 0, WEIGHTS["ties"], why)
+
+
+def match(city, wanted_sector_ids):
+    return Match(
+        city,
+        [
+            _sectors(city, wanted_sector_ids),
+            _same("is_coastal", city),
+            _same("is_island", city),
+            _population(city),
+            _hazards(city),
+            _ties(city),
+        ],
+    )
+
+
+def rank_cities(proposal):
+    """Every partner city of the proposal's country, best fit first (ties by name)."""
+    wanted = [s.pk for s in proposal.sectors.all()]
+    cities = PartnerCity.objects.filter(country=proposal.partner_country).prefetch_related(
+        "strengths"
+    )
+    matches = [match(city, wanted) for city in cities]
+    return sorted(matches, key=lambda m: (-m.score, m.city.name))

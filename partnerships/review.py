@@ -1,0 +1,281 @@
+"""The liaison workspace, `/<lang>/review/`: consulates review the proposals routed to them.
+
+Every view starts from `reviewable(user)`, so a proposal of another consulate, a draft or a
+mistyped reference is a 404 to a liaison, never a 403 that confirms it exists. City staff see
+every consulate's proposals here too.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import discussion, services
+from .admin_steps import step_overview
+from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
+from .matching import rank_cities
+from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
+from .permissions import is_city_staff, liaison_consulate
+from .requirements import APPROVALS
+from .stages import stepper
+
+LIAISON_STEPS = ("explore", "decline")
+
+
+def reviewable(user):
+    if is_city_staff(user):
+        return Proposal.objects.all()
+    consulate = liaison_consulate(user)
+    if consulate is None:
+        return Proposal.objects.none()
+    return Proposal.objects.for_consulate(consulate).exclude(status=Proposal.Status.DRAFT)
+
+
+def reviewer_required(view):
+    """Sign-in first; then only staff and liaisons enter the workspace."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (is_city_staff(request.user) or liaison_consulate(request.user)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _proposal(request, reference):
+    return get_object_or_404(reviewable(request.user), reference=reference)
+
+
+def _back(proposal, anchor=""):
+    return redirect(f"{proposal_url(proposal)}{anchor}")
+
+
+def proposal_url(proposal):
+    from django.urls import reverse
+
+    return reverse("review:proposal", kwargs={"reference": proposal.reference})
+
+
+@require_GET
+@reviewer_required
+def queue(request):
+    proposals = list(
+        reviewable(request.user)
+        .select_related("consulate", "partner_city")
+        .annotate(
+            open_requests=Count(
+                "comments", filter=Q(comments__is_request=True, comments__answered_at=None),
+                distinct=True,
+            ),
+            pending_candidates=Count(
+                "candidates", filter=Q(candidates__state=CandidateCity.State.SUGGESTED),
+                distinct=True,
+            ),
+        )
+        .order_by("-offered_on", "reference")
+    )  # fmt: skip
+    awaiting = [
+        p for p in proposals
+        if p.status == Proposal.Status.OFFERED or p.open_requests or p.pending_candidates
+    ]  # fmt: skip
+    stages = [(s, [p for p in proposals if p.status == s]) for s in Proposal.Status]
+    return render(request, "partnerships/review/queue.html", {
+        "awaiting": awaiting,
+        "stages": [(status, items) for status, items in stages if items],
+        "is_staff": is_city_staff(request.user),
+        "consulate": liaison_consulate(request.user),
+    })  # fmt: skip
+
+
+def _detail_context(request, proposal, **forms):
+    proposal = (
+        reviewable(request.user)
+        .select_related("consulate", "partner_city")
+        .prefetch_related(
+            "sectors",
+            Prefetch("events", to_attr="all_events"),
+            Prefetch("candidates", CandidateCity.objects.select_related("city", "suggested_by")),
+            Prefetch("documents", Document.objects.order_by("kind", "-dated")),
+            Prefetch("approvals", Approval.objects.all()),
+            Prefetch("comments", Comment.objects.select_related("author", "answer_to")),
+            "visits",
+        )
+        .get(pk=proposal.pk)
+    )
+    public_events = [e for e in proposal.all_events if e.is_public]
+    candidate_cities = {c.city_id for c in proposal.candidates.all()}
+    steps = [s for s in step_overview(proposal, request.user)
+             if is_city_staff(request.user) or s["transition"].verb in LIAISON_STEPS]  # fmt: skip
+    is_staff = is_city_staff(request.user)
+    return {
+        "proposal": proposal,
+        "stages": stepper(proposal, public_events),
+        "approvals": [(r.label, r.check(proposal)) for r in APPROVALS],
+        "matches": rank_cities(proposal),
+        "candidate_cities": candidate_cities,
+        "steps": steps,
+        "step_forms": {s["transition"].verb: StepForm(transition=s["transition"]) for s in steps},
+        "is_staff": is_staff,
+        "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
+        "suggest_form": forms.get("suggest_form") or SuggestForm(proposal=proposal),
+        # One form (and token) per open request: answering one must not look like a resend.
+        "answer_forms": {
+            c.pk: forms["answer_form"] if forms.get("failed_answer") == c.pk else AnswerForm()
+            for c in proposal.comments.all()
+            if c.is_request and not c.answered_at
+        },
+        "can_suggest": proposal.status in (Proposal.Status.OFFERED, Proposal.Status.EXPLORING),
+    }
+
+
+@require_GET
+@reviewer_required
+def proposal_detail(request, reference):
+    proposal = _proposal(request, reference)
+    return render(request, "partnerships/review/proposal.html", _detail_context(request, proposal))
+
+
+def _rerender(request, proposal, **forms):
+    messages.error(request, _("Please correct the errors below; your input is kept."))
+    context = _detail_context(request, proposal, **forms)
+    return render(request, "partnerships/review/proposal.html", context, status=400)
+
+
+@require_POST
+@reviewer_required
+def comment(request, reference):
+    proposal = _proposal(request, reference)
+    form = CommentForm(request.POST, allow_request=not is_city_staff(request.user))
+    if not form.is_valid():
+        return _rerender(request, proposal, comment_form=form)
+    posted, created = discussion.comment_post(
+        proposal=proposal, by=request.user, body=form.cleaned_data["body"],
+        is_request=form.cleaned_data.get("is_request", False),
+        form_token=form.cleaned_data["form_token"],
+    )  # fmt: skip
+    if created:
+        messages.success(
+            request,
+            _("Your request for information was sent to the city.")
+            if posted.is_request
+            else _("Your comment was posted."),
+        )
+    return _back(proposal, f"#comment-{posted.pk}")
+
+
+@require_POST
+@reviewer_required
+def answer(request, reference, pk):
+    proposal = _proposal(request, reference)
+    request_comment = get_object_or_404(Comment, pk=pk, proposal=proposal, is_request=True)
+    if not is_city_staff(request.user):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
+    try:
+        discussion.request_answer(
+            request=request_comment, by=request.user, body=form.cleaned_data["body"],
+            form_token=form.cleaned_data["form_token"],
+        )  # fmt: skip
+    except discussion.ActionRefused as refusal:
+        messages.error(request, refusal.problem)
+    else:
+        messages.success(request, _("Your answer was sent."))
+    return _back(proposal, f"#comment-{request_comment.pk}")
+
+
+@require_POST
+@reviewer_required
+def suggest(request, reference):
+    proposal = _proposal(request, reference)
+    form = SuggestForm(request.POST, proposal=proposal)
+    if not form.is_valid():
+        return _rerender(request, proposal, suggest_form=form)
+    return _suggest(request, proposal, form.cleaned_data["city"], form.cleaned_data["rationale"])
+
+
+@require_POST
+@reviewer_required
+def suggest_match(request, reference, city_pk):
+    """The assistant's one-click suggestion, with its score and breakdown as the rationale."""
+    proposal = _proposal(request, reference)
+    city = get_object_or_404(PartnerCity, pk=city_pk, country=proposal.partner_country)
+    found = next(m for m in rank_cities(proposal) if m.city.pk == city.pk)
+    rationale = "; ".join(f"{f.name} {f.points:g}/{f.maximum}: {f.why}" for f in found.factors)
+    return _suggest(request, proposal, city, rationale, score=found.score)
+
+
+def _suggest(request, proposal, city, rationale, score=None):
+    try:
+        candidate, created = discussion.candidate_suggest(
+            proposal=proposal, by=request.user, city=city, rationale=rationale, score=score
+        )
+    except discussion.ActionRefused as refusal:
+        messages.error(request, refusal.problem)
+        return _back(proposal, "#candidates")
+    if created:
+        messages.success(request, _("%(city)s is suggested; the city's staff are told.")
+                         % {"city": candidate.city.name})  # fmt: skip
+    else:
+        messages.info(request, _("%(city)s was already a candidate.") % {"city": city.name})
+    return _back(proposal, "#candidates")
+
+
+@require_POST
+@reviewer_required
+def decide(request, reference, pk, decision):
+    proposal = _proposal(request, reference)
+    candidate = get_object_or_404(CandidateCity, pk=pk, proposal=proposal)
+    try:
+        discussion.candidate_decide(candidate=candidate, by=request.user, decision=decision)
+    except discussion.ActionRefused as refusal:
+        messages.error(request, refusal.problem)
+    return _back(proposal, "#candidates")
+
+
+@require_POST
+@reviewer_required
+def step(request, reference, verb):
+    proposal = _proposal(request, reference)
+    transition = services.TRANSITIONS.get(verb)
+    if transition is None or (verb not in LIAISON_STEPS and not is_city_staff(request.user)):
+        raise Http404
+    form = StepForm(request.POST, transition=transition)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+        return _back(proposal, "#steps")
+    try:
+        services.proposal_take_step(verb=verb, proposal=proposal, by=request.user,
+                                    **form.cleaned_data)  # fmt: skip
+    except services.TransitionRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(
+            request,
+            _("%(step)s: the proposal is now “%(status)s”.")
+            % {"step": transition.label, "status": proposal.get_status_display()},
+        )
+    return _back(proposal, "#steps")
+
+
+@require_GET
+@reviewer_required
+def document(request, reference, pk):
+    proposal = _proposal(request, reference)
+    found = get_object_or_404(Document, pk=pk, proposal=proposal)
+    try:
+        return FileResponse(found.file.open("rb"), filename=found.file.name.rsplit("/")[-1])
+    except FileNotFoundError as missing:
+        raise Http404 from missing

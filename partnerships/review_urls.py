@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import review
+
+app_name = "review"
+
+urlpatterns = [
+    path("", review.queue, name="queue"),
+    path("<str:reference>/", review.proposal_detail, name="proposal"),
+    path("<str:reference>/comment/", review.comment, name="comment"),
+    path("<str:reference>/requests/<int:pk>/answer/", review.answer, name="answer"),
+    path("<str:reference>/candidates/", review.suggest, name="suggest"),
+    path("<str:reference>/matches/<int:city_pk>/", review.suggest_match, name="suggest_match"),
+    path("<str:reference>/candidates/<int:pk>/<str:decision>/", review.decide, name="decide"),
+    path("<str:reference>/step/<str:verb>/", review.step, name="step"),
+    path("<str:reference>/documents/<int:pk>/", review.document, name="document"),
+]
