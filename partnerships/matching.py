@@ -14,6 +14,7 @@ the city earns and why, so a person can check the ranking instead of trusting it
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import PartnerCity
 
@@ -29,6 +30,14 @@ HOME_CITY = {
 }
 POPULATION_BANDS = [100_000, 500_000, 1_000_000]  # upper limits; above the last is a band too
 HAZARDS = ["earthquake_risk", "tsunami_risk", "cyclone_risk", "drought_risk"]
+LABELS = {
+    "sectors": gettext_lazy("Sectors"),
+    "coastal": gettext_lazy("Coastal"),
+    "island": gettext_lazy("Island"),
+    "population": gettext_lazy("Population"),
+    "hazards": gettext_lazy("Hazards"),
+    "ties": gettext_lazy("Ties"),
+}
 
 
 @dataclass
@@ -37,6 +46,10 @@ class Factor:
     points: float
     maximum: int
     why: str
+
+    @property
+    def label(self):
+        return LABELS[self.name]
 
 
 @dataclass

@@ -211,7 +211,7 @@ def suggest_match(request, reference, city_pk):
     proposal = _proposal(request, reference)
     city = get_object_or_404(PartnerCity, pk=city_pk, country=proposal.partner_country)
     found = next(m for m in rank_cities(proposal) if m.city.pk == city.pk)
-    rationale = "; ".join(f"{f.name} {f.points:g}/{f.maximum}: {f.why}" for f in found.factors)
+    rationale = "; ".join(f"{f.label} {f.points:g}/{f.maximum}: {f.why}" for f in found.factors)
     return _suggest(request, proposal, city, rationale, score=found.score)
 
 
