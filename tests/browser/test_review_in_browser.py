@@ -1,0 +1,50 @@
+"""The demo liaison reviews Kupang's offer; the city's staff then find the open question."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from partnerships.models import CandidateCity
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo_story(settings, reference_data):
+    settings.DEBUG = True  # demo users are only made in development
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_liaison_asks_suggests_and_staff_see_the_request(live_server, page, demo_story, artifacts):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "demo-liaison")
+    page.fill("#id_password", "kupang-demo-liaison")
+    page.click("button[type=submit]")
+    assert page.url.endswith("/en/review/")
+    assert "DEMO-" in page.content()  # the samples share the same mission
+
+    page.get_by_role("link", name="KPG-2023-001 — Sister-city partnership between Kupang and a "
+                     "Japanese city").first.click()  # fmt: skip
+    page.fill("#id_body", "Has Tokyo named any cities yet?")
+    page.check("#id_is_request")
+    page.get_by_role("button", name="Post").click()
+    assert "Your request for information was sent to the city." in page.content()
+
+    top = page.locator("#assistant li").first
+    assert "Kitakyushu" in top.inner_text()
+    top.get_by_role("button").click()
+    assert "Kitakyushu is suggested" in page.content()
+    page.screenshot(path=str(artifacts / "review-liaison.png"), full_page=True)
+
+    candidate = CandidateCity.objects.get(proposal__reference="KPG-2023-001")
+    assert candidate.city.slug == "kitakyushu" and candidate.suggested_by.username == "demo-liaison"
+    assert any("Kitakyushu" in m.subject for m in mail.outbox)
+
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(f"{live_server.url}/admin/")
+    page.fill("#id_username", "demo-staff")
+    page.fill("#id_password", "kupang-demo-staff")
+    page.click("input[type=submit]")
+    requests = page.locator(".open-requests")
+    assert "Has Tokyo named any cities yet?" in requests.inner_text()
+    page.screenshot(path=str(artifacts / "admin-open-request.png"))
