@@ -64,3 +64,28 @@ def test_query_counts_do_not_grow_with_the_data(client):
     large = {name: queries(client, path) for name, path in PAGES.items()}
 
     assert large == small
+
+
+def test_review_pages_do_not_grow_with_the_data(client):
+    from tests.factories import CommentFactory, LiaisonFactory, PartnerCityFactory
+
+    liaison = LiaisonFactory()
+    proposal = ProposalFactory(exploring=True, reference="KPG-2023-001",
+                               consulate=liaison.consulate)  # fmt: skip
+    client.force_login(liaison.user)
+    pages = ["/en/review/", "/en/review/KPG-2023-001/"]
+
+    def grow_review(count):
+        for _ in range(count):
+            ProposalFactory(offered=True, consulate=liaison.consulate)
+            CommentFactory(proposal=proposal, is_request=True)
+            ProposalEventFactory(proposal=proposal, is_public=False)
+            DocumentFactory(proposal=proposal)
+            CandidateCityFactory(proposal=proposal, city=PartnerCityFactory())
+
+    grow_review(5)
+    small = [queries(client, page) for page in pages]
+    grow_review(195)
+    large = [queries(client, page) for page in pages]
+
+    assert large == small
