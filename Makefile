@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format migrations-check messages check-deploy chromium clean
+.PHONY: run test lint format migrations-check messages check-deploy chromium bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ chromium:
 	    echo "Missing $$missing: install them with apt to run the browser tests."; \
 	  fi; \
 	fi
+
+# Page timings on a seeded database (BENCH_PROPOSALS, BENCH_REPEAT); measured, never asserted.
+bench: $(VENV)/.dev messages
+	$(PY) benchmarks/bench_pages.py
 
 # The production settings must pass Django's deployment checklist.
 check-deploy: $(VENV)/.runtime

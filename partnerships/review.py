@@ -26,6 +26,7 @@ from .requirements import APPROVALS
 from .stages import stepper
 
 LIAISON_STEPS = ("explore", "decline")
+ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
 
 
 def reviewable(user):
@@ -120,7 +121,7 @@ def _detail_context(request, proposal, **forms):
         "proposal": proposal,
         "stages": stepper(proposal, public_events),
         "approvals": [(r.label, r.check(proposal)) for r in APPROVALS],
-        "matches": rank_cities(proposal),
+        "matches": rank_cities(proposal)[:ASSISTANT_SHOWS],
         "candidate_cities": candidate_cities,
         "steps": steps,
         "step_forms": {s["transition"].verb: StepForm(transition=s["transition"]) for s in steps},

@@ -1,7 +1,8 @@
 """Public pages. Every queryset here starts from `.public()` / `.published()`: drafts, unpublished
 rows, internal events and private documents answer 404 and appear in no list."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -19,14 +20,26 @@ class HomeView(TemplateView):
     template_name = "partnerships/home.html"
 
     def get_context_data(self, **kwargs):
-        proposals = list(Proposal.objects.public().for_listing().order_by("-offered_on"))
-        by_stage = [
-            (status, [p for p in proposals if p.status == status]) for status in Proposal.Status
+        public = Proposal.objects.public()
+        totals = dict(public.order_by().values_list("status").annotate(n=Count("pk")))
+        # The newest few of each stage in one query, however many proposals there are.
+        newest = list(
+            public.for_listing()
+            .annotate(
+                place=Window(RowNumber(), partition_by=F("status"), order_by=F("offered_on").desc())
+            )
+            .filter(place__lte=STAGES_ON_HOME)
+            .order_by("-offered_on", "reference")
+        )
+        stages = [
+            (status, [p for p in newest if p.status == status], totals[status])
+            for status in Proposal.Status
+            if totals.get(status)
         ]
         visits = Visit.objects.published()
         return super().get_context_data(
-            stages=[(s, items[:STAGES_ON_HOME], len(items)) for s, items in by_stage if items],
-            proposal_count=len(proposals),
+            stages=stages,
+            proposal_count=sum(totals.values()),
             upcoming_visits=visits.upcoming()[:3],
             recent_visits=visits.past()[:3],
             sectors=FocusSector.objects.annotate(
@@ -83,11 +96,16 @@ class ProposalDetailView(DetailView):
 
 class FocusSectorDetailView(DetailView):
     model = FocusSector
+    shown = 20
 
     def get_context_data(self, **kwargs):
+        proposals = Proposal.objects.public().filter(sectors=self.object)
+        visits = Visit.objects.published().filter(sectors=self.object)
         return super().get_context_data(
-            proposals=Proposal.objects.public().for_listing().filter(sectors=self.object),
-            visits=Visit.objects.published().filter(sectors=self.object),
+            proposals=proposals.for_listing().order_by("-offered_on", "reference")[: self.shown],
+            proposal_total=proposals.count(),
+            visits=visits.order_by("-starts_on")[: self.shown],
+            visit_total=visits.count(),
             **kwargs,
         )
 
