@@ -53,6 +53,24 @@ class ProposalAdminForm(forms.ModelForm):
         return cleaned
 
 
+def take_step_and_report(request, proposal, transition, data):
+    """Take a step for the signed-in user and tell them how it went; True when it was taken."""
+    try:
+        services.proposal_take_step(
+            verb=transition.verb, proposal=proposal, by=request.user, **data
+        )
+    except services.TransitionRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+        return False
+    messages.success(
+        request,
+        _("%(step)s: the proposal is now “%(status)s”.")
+        % {"step": transition.label, "status": proposal.get_status_display()},
+    )
+    return True
+
+
 def step_overview(proposal, user):
     """For each step possible from the current status: may it be taken now, and if not, why."""
     return [
@@ -98,21 +116,13 @@ class ProposalStepsMixin:
         if not self.has_change_permission(request, proposal):
             raise PermissionDenied
         form = StepForm(request.POST or None, transition=transition)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.proposal_take_step(
-                    verb=verb, proposal=proposal, by=request.user, **form.cleaned_data
-                )
-            except services.TransitionRefused as refusal:
-                for problem in refusal.problems:
-                    messages.error(request, problem)
-            else:
-                messages.success(
-                    request,
-                    _("%(step)s: the proposal is now “%(status)s”.")
-                    % {"step": transition.label, "status": proposal.get_status_display()},
-                )
-                return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
+        taken = (
+            request.method == "POST"
+            and form.is_valid()
+            and take_step_and_report(request, proposal, transition, form.cleaned_data)
+        )
+        if taken:
+            return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import discussion, services
-from .admin_steps import step_overview
+from .admin_steps import step_overview, take_step_and_report
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
 from .matching import rank_cities
 from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
@@ -256,18 +256,7 @@ def step(request, reference, verb):
         for error in form.errors.values():
             messages.error(request, " ".join(error))
         return _back(proposal, "#steps")
-    try:
-        services.proposal_take_step(verb=verb, proposal=proposal, by=request.user,
-                                    **form.cleaned_data)  # fmt: skip
-    except services.TransitionRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
-    else:
-        messages.success(
-            request,
-            _("%(step)s: the proposal is now “%(status)s”.")
-            % {"step": transition.label, "status": proposal.get_status_display()},
-        )
+    take_step_and_report(request, proposal, transition, form.cleaned_data)
     return _back(proposal, "#steps")
 
 

@@ -59,3 +59,12 @@ def screenshot(page, artifacts):
         return path
 
     return take
+
+
+@pytest.fixture
+def demo_story(settings, reference_data):
+    """The Kupang story with its demo users (made in development only)."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115

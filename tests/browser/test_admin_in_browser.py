@@ -1,15 +1,8 @@
 """A city staff member signs in to the admin in a real browser and finds Kupang's offer."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_story(settings, reference_data):
-    settings.DEBUG = True  # demo users are only made in development
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_staff_signs_in_and_opens_kupangs_offer(live_server, page, screenshot, demo_story):

@@ -1,14 +1,8 @@
 """A citizen on a phone finds Kupang's offer in Japanese, then reads it in Indonesian."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_story(reference_data):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -2,17 +2,10 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from partnerships.models import CandidateCity
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo_story(settings, reference_data):
-    settings.DEBUG = True  # demo users are only made in development
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_liaison_asks_suggests_and_staff_see_the_request(live_server, page, demo_story, artifacts):
