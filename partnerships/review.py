@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -61,8 +62,6 @@ def _back(proposal, anchor=""):
 
 
 def proposal_url(proposal):
-    from django.urls import reverse
-
     return reverse("review:proposal", kwargs={"reference": proposal.reference})
 
 

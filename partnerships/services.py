@@ -9,8 +9,9 @@ A refused step raises `TransitionRefused` naming everything missing, and changes
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -122,9 +123,6 @@ def available_transitions(proposal):
 
 def _in_each_language(field, text):
     """`{title_ind: …, title_en: …, title_ja: …}` for a translatable label."""
-    from django.conf import settings
-    from django.utils import translation
-
     values = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
