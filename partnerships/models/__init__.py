@@ -1,0 +1,34 @@
+"""The partnership domain, in three modules: places and people, proposals and their lifecycle,
+documents and discussion.
+
+Text that citizens read (names, titles, summaries, bodies) is translated with modeltranslation;
+see `partnerships/translation.py` for which fields get `_ind`, `_en` and `_ja` columns.
+"""
+
+from .places import (
+    Consulate,
+    FocusSector,
+    Liaison,
+    PartnerCity,
+    Profile,
+    Province,
+    preferred_language,
+)
+from .proposals import Approval, CandidateCity, Proposal, ProposalEvent
+from .records import Comment, Document
+
+__all__ = [
+    "Approval",
+    "CandidateCity",
+    "Comment",
+    "Consulate",
+    "Document",
+    "FocusSector",
+    "Liaison",
+    "PartnerCity",
+    "Profile",
+    "Proposal",
+    "ProposalEvent",
+    "Province",
+    "preferred_language",
+]

@@ -1,0 +1,179 @@
+"""Places and people: sectors, provinces, partner cities, consulates, liaisons, profiles."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..countries import COUNTRY_CHOICES
+
+LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
+LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
+
+
+class FocusSector(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("focus sector")
+        verbose_name_plural = _("focus sectors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:sector_detail", kwargs={"slug": self.slug})
+
+
+class Province(models.Model):
+    """A home-side province, e.g. Nusa Tenggara Timur (NTT), that a consulate may cover."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class PartnerCity(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=150, help_text=_("In Latin script."))
+    native_name = models.CharField(
+        _("native name"), max_length=150, blank=True, help_text=_("e.g. 北九州市")
+    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, default="JP")
+    region = models.CharField(_("region or prefecture"), max_length=150, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    is_coastal = models.BooleanField(_("coastal"), default=False)
+    is_island = models.BooleanField(_("on an island"), default=False)
+    strengths = models.ManyToManyField(
+        FocusSector, blank=True, related_name="strong_cities", verbose_name=_("strong in")
+    )
+    # Natural hazards the city lives with; shared exposure counts in the matching assistant.
+    earthquake_risk = models.BooleanField(_("earthquakes"), default=False)
+    tsunami_risk = models.BooleanField(_("tsunamis"), default=False)
+    cyclone_risk = models.BooleanField(_("cyclones or typhoons"), default=False)
+    drought_risk = models.BooleanField(_("droughts"), default=False)
+    existing_ties = models.TextField(
+        _("existing ties"), blank=True, help_text=_("Partnerships with Indonesian cities, etc.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=LATITUDE
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE
+    )
+    facts_source = models.CharField(
+        _("source of figures"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the population and other figures come from, with the year."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner city")
+        verbose_name_plural = _("partner cities")
+        indexes = [models.Index(fields=["country"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="partnercity_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="partnercity_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.native_name})" if self.native_name else self.name
+
+    def get_absolute_url(self):
+        return reverse("partnerships:city_detail", kwargs={"slug": self.slug})
+
+
+class Consulate(models.Model):
+    """A foreign mission, e.g. the Consulate-General of Japan in Denpasar."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, default="JP")
+    seat = models.CharField(_("seat"), max_length=100, help_text=_("The city it sits in."))
+    jurisdiction = models.ManyToManyField(
+        Province, blank=True, related_name="consulates", verbose_name=_("jurisdiction")
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("consulate")
+        verbose_name_plural = _("consulates")
+
+    def __str__(self):
+        return self.name
+
+
+class Liaison(models.Model):
+    """Makes a user the liaison of one consulate (and of that consulate only)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="liaison",
+        verbose_name=_("user"),
+    )
+    consulate = models.ForeignKey(
+        Consulate, on_delete=models.CASCADE, related_name="liaisons", verbose_name=_("consulate")
+    )
+
+    class Meta:
+        verbose_name = _("consulate liaison")
+        verbose_name_plural = _("consulate liaisons")
+
+    def __str__(self):
+        return f"{self.user} — {self.consulate}"
+
+
+class Profile(models.Model):
+    """Per-user preferences; today the language the portal writes to them in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="portal_profile",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(
+        _("language for notifications"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+def preferred_language(user):
+    profile = getattr(user, "portal_profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
