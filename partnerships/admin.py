@@ -2,7 +2,8 @@
 the lifecycle services."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -119,8 +120,21 @@ class ProposalEventInline(TranslationStackedInline):
     readonly_fields = ["from_status", "to_status", "actor"]
 
 
+class CandidateCityFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        selected = [
+            form for form in self.forms
+            if form.cleaned_data.get("state") == CandidateCity.State.SELECTED
+            and not form.cleaned_data.get("DELETE")
+        ]  # fmt: skip
+        if len(selected) > 1:
+            raise ValidationError(_("Select one partner city only."))
+
+
 class CandidateCityInline(admin.TabularInline):
     model = CandidateCity
+    formset = CandidateCityFormSet
     extra = 0
     fields = ["city", "state", "score", "rationale", "suggested_by"]
     readonly_fields = ["suggested_by"]

@@ -193,3 +193,30 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
         "active",
     ]
     assert all(e.actor is not None for e in proposal.events.all())
+
+
+def test_publishing_a_draft_is_refused_with_a_message(staff_client):
+    proposal = ready_for("offer")  # a draft
+    url = change_url(proposal)
+    data = {**change_form_data(staff_client, url), "published": "on"}
+
+    response = staff_client.post(url, data, **EN)
+
+    assert response.status_code == 200
+    assert "A draft cannot be published: make the offer first." in response.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).published is False
+
+
+def test_a_new_proposal_cannot_start_published(staff_client):
+    from tests.factories import ConsulateFactory
+
+    url = reverse("admin:partnerships_proposal_add")
+    data = {
+        "reference": "KPG-2025-009", "slug": "new-one", "title_ind": "Baru",
+        "consulate": ConsulateFactory().pk, "published": "on",
+        **{f"{p}-{k}": 0 for p in ["events", "candidates", "approvals", "documents", "comments"]
+           for k in ["TOTAL_FORMS", "INITIAL_FORMS"]},
+    }  # fmt: skip
+    response = staff_client.post(url, data, **EN)
+    assert response.status_code == 200
+    assert not Proposal.objects.filter(reference="KPG-2025-009").exists()

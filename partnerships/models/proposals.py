@@ -1,6 +1,7 @@
 """A proposal and what hangs off its lifecycle: timeline events, candidate cities, approvals."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -155,6 +156,14 @@ class Proposal(FSMModelMixin, models.Model):
     def get_absolute_url(self):
         return reverse("partnerships:proposal_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        # The database refuses this too; saying it here turns a crash into a form message,
+        # also where the status is not part of the form (the admin shows it read-only).
+        if self.published and self.status == self.Status.DRAFT:
+            raise ValidationError(
+                {"published": _("A draft cannot be published: make the offer first.")}
+            )
+
     def clean_fields(self, exclude=None):
         # Field cleaning re-assigns every value, which the protected status field refuses;
         # the status is only ever set by the lifecycle services, so there is nothing to clean.
@@ -265,6 +274,18 @@ class CandidateCity(models.Model):
 
     def __str__(self):
         return f"{self.city} ({self.get_state_display()})"
+
+    def clean(self):
+        # The database allows one selected city per proposal; say so before it refuses.
+        if self.state != self.State.SELECTED or not self.proposal_id:
+            return
+        others = CandidateCity.objects.filter(
+            proposal_id=self.proposal_id, state=self.State.SELECTED
+        )
+        if others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"state": _("Another candidate city is already selected for this proposal.")}
+            )
 
 
 class Approval(models.Model):
