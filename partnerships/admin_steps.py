@@ -73,18 +73,16 @@ def take_step_and_report(request, proposal, transition, data):
 
 def step_overview(proposal, user):
     """For each step possible from the current status: may it be taken now, and if not, why."""
-    return [
-        {
+    overview = []
+    for transition in services.available_transitions(proposal):
+        checklist = [(r.label, r.check(proposal)) for r in transition.requirements]
+        overview.append({
             "transition": transition,
-            "missing": services.missing_requirements(transition, proposal),
-            "checklist": [
-                (requirement.label, requirement.check(proposal))
-                for requirement in transition.requirements
-            ],
+            "checklist": checklist,
+            "missing": [f"{label}: {gap}" for label, gap in checklist if gap is not None],
             "permitted": services.may_take(transition, proposal, user),
-        }
-        for transition in services.available_transitions(proposal)
-    ]
+        })  # fmt: skip
+    return overview
 
 
 class ProposalStepsMixin:

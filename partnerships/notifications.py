@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -43,10 +42,8 @@ def _everyone(*querysets, exclude=None):
 
 
 def status_change_recipients(event):
-    audience = Q(followed_proposals=event.proposal)
-    if event.proposal.consulate_id:
-        audience |= Q(liaison__consulate_id=event.proposal.consulate_id)
-    return _everyone(_reachable().filter(audience))
+    followers = _reachable().filter(followed_proposals=event.proposal)
+    return _everyone(liaisons_of(event.proposal), followers)
 
 
 def comment_recipients(comment):

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Pro
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
+from .views import serve_document
 
 LIAISON_STEPS = ("explore", "decline")
 ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
@@ -263,8 +264,4 @@ def step(request, reference, verb):
 @reviewer_required
 def document(request, reference, pk):
     proposal = _proposal(request, reference)
-    found = get_object_or_404(Document, pk=pk, proposal=proposal)
-    try:
-        return FileResponse(found.file.open("rb"), filename=found.file.name.rsplit("/")[-1])
-    except FileNotFoundError as missing:
-        raise Http404 from missing
+    return serve_document(get_object_or_404(Document, pk=pk, proposal=proposal))

@@ -125,11 +125,15 @@ class PartnerCityDetailView(DetailView):
         )
 
 
-def document_download(request, pk):
-    """Public documents are served here, never straight from the media folder."""
-    document = get_object_or_404(Document.objects.public(), pk=pk)
+def serve_document(document):
+    """The file of a document the caller has already allowed; 404 when the file is gone."""
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    return FileResponse(handle, as_attachment=False, filename=document.file.name.rsplit("/")[-1])
+    return FileResponse(handle, filename=document.file.name.rsplit("/")[-1])
+
+
+def document_download(request, pk):
+    """Public documents are served here, never straight from the media folder."""
+    return serve_document(get_object_or_404(Document.objects.public(), pk=pk))
