@@ -188,7 +188,8 @@ class ProposalAdmin(ProposalStepsMixin, ActorRecordingMixin, SimpleHistoryAdmin,
         CommentInline,
     ]
     fieldsets = [
-        (None, {"fields": ["reference", "slug", "title", "summary", "body"]}),
+        # seen_version is hidden: it carries the version the page was opened on (stale edits).
+        (None, {"fields": ["reference", "slug", "title", "summary", "body", "seen_version"]}),
         (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
         (
             _("Status and dates"),

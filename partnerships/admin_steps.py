@@ -26,7 +26,9 @@ class ProposalAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.instance.version
+        # The stored version, not the instance's: a revert page's instance is an old copy.
+        stored = Proposal.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+        self.fields["seen_version"].initial = stored.first() or self.instance.version
 
     def clean(self):
         cleaned = super().clean()

@@ -4,29 +4,21 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Approval, CandidateCity
-from tests.admin_forms import change_form_data
 from tests.factories import (
     ApprovalFactory,
     CandidateCityFactory,
     PartnerCityFactory,
     ProposalFactory,
 )
+from tests.html_forms import admin_form_data, with_inline_rows
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 
-def add_rows(data, prefix, *rows):
-    start = data[f"{prefix}-TOTAL_FORMS"]
-    data[f"{prefix}-TOTAL_FORMS"] = start + len(rows)
-    for offset, row in enumerate(rows):
-        data.update({f"{prefix}-{start + offset}-{k}": v for k, v in row.items()})
-    return data
-
-
 def post_change(client, proposal, prefix, *rows):
     url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
-    return client.post(url, add_rows(change_form_data(client, url), prefix, *rows), **EN)
+    return client.post(url, with_inline_rows(admin_form_data(client, url), prefix, *rows), **EN)
 
 
 def test_a_second_selected_city_is_refused_with_a_message(staff_client):

@@ -6,31 +6,16 @@ from django.urls import reverse
 from delegations.models import Visit
 from partnerships.models import FocusSector, Proposal
 from tests.factories import ConsulateFactory, ProposalFactory
+from tests.html_forms import admin_form_data, with_inline_rows
 
 pytestmark = pytest.mark.django_db
-
-
-def empty_inlines(client, url):
-    """Management-form data for every inline on an admin add page, with no rows."""
-    data = {}
-    for inline in client.get(url).context["inline_admin_formsets"]:
-        prefix = inline.formset.prefix
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    return data
-
-
-def rows(prefix, *forms):
-    data = {f"{prefix}-TOTAL_FORMS": len(forms), f"{prefix}-INITIAL_FORMS": 0}
-    for index, form in enumerate(forms):
-        data.update({f"{prefix}-{index}-{key}": value for key, value in form.items()})
-    return data
 
 
 def test_staff_records_the_courtesy_visit_with_delegates_and_commitments(staff_client):
     offer = ProposalFactory(offered=True, title="Kupang offer")
     url = reverse("admin:delegations_visit_add")
     data = {
-        **empty_inlines(staff_client, url),
+        **admin_form_data(staff_client, url),
         "title_ind": "Kunjungan kehormatan Konsul Jenderal Jepang",
         "title_en": "Courtesy visit of the Consul-General of Japan",
         "title_ja": "総領事の表敬訪問",
@@ -45,7 +30,10 @@ def test_staff_records_the_courtesy_visit_with_delegates_and_commitments(staff_c
         "highlights_ind": "- Natoni oleh murid SDN Fontein I\n- Kain tenun NTT",
         "proposals": [offer.pk],
         "sectors": [sector.pk for sector in FocusSector.objects.all()],
-        **rows(
+    }
+    data = with_inline_rows(
+        with_inline_rows(
+            data,
             "delegates",
             {
                 "side": "host",
@@ -60,21 +48,14 @@ def test_staff_records_the_courtesy_visit_with_delegates_and_commitments(staff_c
                 "title_ind": "Konsul Jenderal Jepang di Denpasar",
             },
         ),
-        **rows(
-            "commitments",
-            {
-                "description_ind": "Berkoordinasi dengan Tokyo",
-                "owner": "Konsul Jenderal",
-                "state": "open",
-                "proposal": offer.pk,
-            },
-            {
-                "description_ind": "Mengajak Duta Besar ke Kupang",
-                "owner": "Konsul Jenderal",
-                "state": "open",
-            },
-        ),
-    }
+        "commitments",
+        {
+            "description_ind": "Berkoordinasi dengan Tokyo",
+            "owner": "Konsul Jenderal",
+            "proposal": offer.pk,
+        },
+        {"description_ind": "Mengajak Duta Besar ke Kupang", "owner": "Konsul Jenderal"},
+    )
 
     response = staff_client.post(url, data)
 
@@ -94,7 +75,7 @@ def test_staff_records_the_offer_as_a_draft(staff_client):
     consulate = ConsulateFactory()
     url = reverse("admin:partnerships_proposal_add")
     data = {
-        **empty_inlines(staff_client, url),
+        **admin_form_data(staff_client, url),
         "reference": "KPG-2023-001",
         "slug": "kupang-japan",
         "title_ind": "Kemitraan kota kembar Kupang dengan Jepang",
@@ -115,7 +96,7 @@ def test_staff_records_the_offer_as_a_draft(staff_client):
 def test_bad_input_re_renders_the_form_with_messages_and_keeps_the_input(staff_client):
     url = reverse("admin:delegations_visit_add")
     data = {
-        **empty_inlines(staff_client, url),
+        **admin_form_data(staff_client, url),
         "title_ind": "Kunjungan tanpa tanggal yang benar",
         "slug": "bad-dates",
         "direction": "inbound",
@@ -138,12 +119,7 @@ def test_bad_input_re_renders_the_form_with_messages_and_keeps_the_input(staff_c
 def test_staff_cannot_change_the_status_by_posting_it(staff_client):
     proposal = ProposalFactory(title="Unchanged")
     url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
-    form = staff_client.get(url).context["adminform"].form
-    data = {**empty_inlines(staff_client, url), "status": "signed"}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is not None:
-            data[name] = [v.pk for v in value] if name == "sectors" else value
+    data = {**admin_form_data(staff_client, url), "status": "signed"}
 
     response = staff_client.post(url, data)
 

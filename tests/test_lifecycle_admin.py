@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Proposal
-from tests.admin_forms import change_form_data
 from tests.factories import StaffUserFactory
+from tests.html_forms import admin_form_data
 from tests.lifecycle import ready_for
 
 pytestmark = pytest.mark.django_db
@@ -89,11 +89,11 @@ def test_liaison_cannot_reach_the_admin_step_page(liaison_client, liaison):
 
 def test_stale_edit_is_refused_and_keeps_the_input(client, staff_client):
     proposal = ready_for("explore", title="Original title")
-    form_data = change_form_data(staff_client, change_url(proposal))  # opened at version N
+    form_data = admin_form_data(staff_client, change_url(proposal))  # opened at version N
 
     colleague = StaffUserFactory(username="colleague")
     client.force_login(colleague)
-    client.post(change_url(proposal), {**change_form_data(client, change_url(proposal)),
+    client.post(change_url(proposal), {**admin_form_data(client, change_url(proposal)),
                                        "title_ind": "Colleague's title"})  # fmt: skip
 
     response = staff_client.post(
@@ -108,7 +108,7 @@ def test_stale_edit_is_refused_and_keeps_the_input(client, staff_client):
 
 def test_fresh_edit_is_saved_and_recorded_in_history(staff_client, staff_user):
     proposal = ready_for("explore", title="Original title")
-    form_data = change_form_data(staff_client, change_url(proposal))
+    form_data = admin_form_data(staff_client, change_url(proposal))
 
     response = staff_client.post(change_url(proposal), {**form_data, "title_ind": "New title"})
 
@@ -126,7 +126,7 @@ def test_fresh_edit_is_saved_and_recorded_in_history(staff_client, staff_user):
 
 def test_a_step_after_opening_the_form_makes_the_form_stale(staff_client):
     proposal = ready_for("explore", title="Original title")
-    form_data = change_form_data(staff_client, change_url(proposal))
+    form_data = admin_form_data(staff_client, change_url(proposal))
     staff_client.post(step_url(proposal, "explore"), {"note": "Moved on."})
 
     response = staff_client.post(change_url(proposal), {**form_data, "title_ind": "Late"}, **EN)
@@ -155,11 +155,10 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
 
     consulate, city = ConsulateFactory(), PartnerCityFactory(name="Kitakyushu")
     add("proposal", {
+        **admin_form_data(staff_client, reverse("admin:partnerships_proposal_add")),
         "reference": "KPG-2025-001", "slug": "kupang-kitakyushu", "title_ind": "Kupang–Kitakyushu",
         "partner_country": "JP", "consulate": consulate.pk, "offered_on": "2025-03-01",
         "sectors": [FocusSector.objects.get(slug="cleanliness").pk],
-        **{f"{p}-{k}": 0 for p in ["events", "candidates", "approvals", "documents", "comments"]
-           for k in ["TOTAL_FORMS", "INITIAL_FORMS"]},
     })  # fmt: skip
     proposal = Proposal.objects.get(reference="KPG-2025-001")
 
@@ -198,7 +197,7 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
 def test_publishing_a_draft_is_refused_with_a_message(staff_client):
     proposal = ready_for("offer")  # a draft
     url = change_url(proposal)
-    data = {**change_form_data(staff_client, url), "published": "on"}
+    data = {**admin_form_data(staff_client, url), "published": "on"}
 
     response = staff_client.post(url, data, **EN)
 
@@ -212,10 +211,9 @@ def test_a_new_proposal_cannot_start_published(staff_client):
 
     url = reverse("admin:partnerships_proposal_add")
     data = {
+        **admin_form_data(staff_client, url),
         "reference": "KPG-2025-009", "slug": "new-one", "title_ind": "Baru",
         "consulate": ConsulateFactory().pk, "published": "on",
-        **{f"{p}-{k}": 0 for p in ["events", "candidates", "approvals", "documents", "comments"]
-           for k in ["TOTAL_FORMS", "INITIAL_FORMS"]},
     }  # fmt: skip
     response = staff_client.post(url, data, **EN)
     assert response.status_code == 200
