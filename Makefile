@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# Links in mail point at the address `make run` serves (a browser cannot open 0.0.0.0).
+PORTAL_BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test lint format migrations-check messages check-deploy chromium bench clean
@@ -25,7 +27,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORTAL_BASE_URL=$(PORTAL_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev messages chromium lint migrations-check
 	$(PY) -m pytest

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import CandidateCity, Comment
-from .notifications import notify
 from .permissions import is_city_staff, is_liaison_of
+from .tasks import notify_on_commit
 
 
 class ActionRefused(Exception):
@@ -28,10 +28,6 @@ def _require_reviewer(user, proposal):
         raise ActionRefused(_("You may not act on this proposal."))
 
 
-def _after_commit(kind, pk):
-    transaction.on_commit(lambda: notify(kind, pk))
-
-
 def comment_post(*, proposal, by, body, is_request=False, form_token=None):
     """Returns (comment, created); a form sent twice returns the first comment."""
     _require_reviewer(by, proposal)
@@ -44,7 +40,7 @@ def comment_post(*, proposal, by, body, is_request=False, form_token=None):
             proposal=proposal, author=by, body=body.strip(), is_request=is_request,
             form_token=form_token,
         )  # fmt: skip
-        _after_commit("comment", comment.pk)
+        notify_on_commit("comment", comment.pk)
     return comment, True
 
 
@@ -66,7 +62,7 @@ def request_answer(*, request, by, body, form_token=None):
         )  # fmt: skip
         locked.answered_at = timezone.now()
         locked.save(update_fields=["answered_at"])
-        _after_commit("comment", answer.pk)
+        notify_on_commit("comment", answer.pk)
     return answer, True
 
 
@@ -86,7 +82,7 @@ def candidate_suggest(*, proposal, by, city, rationale="", score=None):
                 proposal=proposal, city=city, suggested_by=by, rationale=rationale.strip(),
                 score=score,
             )  # fmt: skip
-            _after_commit("candidate", candidate.pk)
+            notify_on_commit("candidate", candidate.pk)
     except IntegrityError:  # the same suggestion, sent at the same moment
         return CandidateCity.objects.get(proposal=proposal, city=city), False
     return candidate, True

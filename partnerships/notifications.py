@@ -1,5 +1,6 @@
 """Who hears about what, and the mail they get, in their own language, linking to the review
-page. Three notices: a status change, a comment (or request, or answer), a candidate suggestion."""
+page. Three notices: a timeline event (a status change, or a partner city selected), a comment
+(or request, or answer), a candidate suggestion. `tasks.notify_on_commit` queues them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,9 +42,14 @@ def _everyone(*querysets, exclude=None):
     return users.select_related("portal_profile").order_by("pk")
 
 
-def status_change_recipients(event):
-    followers = _reachable().filter(followed_proposals=event.proposal)
-    return _everyone(liaisons_of(event.proposal), followers)
+def event_recipients(event):
+    """The consulate's liaisons and the proposal's followers; when a liaison or the portal
+    itself took the step, the city's staff too (every staff member if nobody follows)."""
+    proposal = event.proposal
+    followers = _reachable().filter(followed_proposals=proposal)
+    taken_by_city = event.actor is not None and event.actor.is_staff
+    city = followers if taken_by_city else staff_for(proposal)
+    return _everyone(liaisons_of(proposal), followers, city)
 
 
 def comment_recipients(comment):
@@ -69,9 +75,7 @@ class Notice:
 
 
 NOTICES = {
-    "status_change": Notice(
-        ProposalEvent, lambda e: e.proposal, status_change_recipients, "status_change"
-    ),
+    "event": Notice(ProposalEvent, lambda e: e.proposal, event_recipients, "event"),
     "comment": Notice(Comment, lambda c: c.proposal, comment_recipients, "comment"),
     "candidate": Notice(CandidateCity, lambda c: c.proposal, candidate_recipients, "candidate"),
 }
@@ -102,14 +106,3 @@ def message_for(kind, obj, user):
         subject = render_to_string(f"partnerships/mail/{notice.template}_subject.txt", context)
         body = render_to_string(f"partnerships/mail/{notice.template}_body.txt", context)
     return EmailMessage(" ".join(subject.split()), body, to=[user.email])
-
-
-def notify(kind, pk):
-    """Queue one notice; call it from `transaction.on_commit` so a rollback sends nothing."""
-    from .tasks import send_notice
-
-    send_notice.enqueue(kind=kind, pk=pk)
-
-
-def notify_status_change(event_id):
-    notify("status_change", event_id)

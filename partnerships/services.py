@@ -18,8 +18,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import requirements as req
 from .models import Document, Proposal, ProposalEvent
-from .notifications import notify_status_change
 from .permissions import is_city_staff, is_liaison_of
+from .tasks import notify_on_commit
 
 S = Proposal.Status
 BEFORE_SIGNING = (S.DRAFT, S.OFFERED, S.EXPLORING, S.LOI_SIGNED, S.APPROVING)
@@ -164,7 +164,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
             **_note_fields(reason or note),
             **_in_each_language("title", transition.label),
         )
-        transaction.on_commit(lambda: notify_status_change(event.pk))
+        notify_on_commit("event", event.pk)
     proposal.refresh_from_db()
     return event
 

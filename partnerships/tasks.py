@@ -1,9 +1,12 @@
 """Background work. Production runs these in `manage.py db_worker`; tests run them at once."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from smtplib import SMTPException
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -13,6 +16,24 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 4
 RETRY_DELAY = timedelta(minutes=5)
+
+_paused = ContextVar("notifications_paused", default=False)
+
+
+@contextmanager
+def notifications_paused():
+    """Record without mailing anyone, e.g. while the demo story is loaded."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def notify_on_commit(kind, pk):
+    """Queue one notice once the current transaction commits, so a rollback sends nothing."""
+    if not _paused.get():
+        transaction.on_commit(lambda: send_notice.enqueue(kind=kind, pk=pk))
 
 
 @task()

@@ -214,3 +214,31 @@ def test_active_sample_has_its_gates_on_record():
 def test_without_samples_loads_only_the_real_story():
     call_command("load_demo", "--without-samples", stdout=io.StringIO(), stderr=io.StringIO())
     assert list(Proposal.objects.values_list("reference", flat=True)) == ["KPG-2023-001"]
+
+
+def test_loading_the_story_mails_nobody(settings, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    settings.DEBUG = True  # with the demo users, who would otherwise hear of every sample step
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        load_demo()
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()  # a second load, now that the users exist
+
+    assert callbacks == []
+    assert mail.outbox == []
+    assert ProposalEvent.objects.count() > 10  # the sample histories were made all the same
+
+
+def test_make_run_links_mail_to_the_port_it_serves():
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    dry_run = subprocess.run(  # noqa: S603 - a fixed command line, no shell
+        ["make", "-n", "run", "PORT=8123"],  # noqa: S607
+        cwd=root, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    serve = dry_run.stdout.strip().splitlines()[-1]
+    assert "PORTAL_BASE_URL=http://127.0.0.1:8123 " in serve
+    assert serve.endswith("runserver 127.0.0.1:8123")

@@ -114,7 +114,7 @@ def test_failed_send_is_retried_logged_and_keeps_the_status(
 
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
     assert recipients() == ["follower@example.org", "liaison@example.org"]
-    assert caplog.text.count("Mail status_change") == 2
+    assert caplog.text.count("Mail event") == 2
 
 
 def test_sending_gives_up_after_the_last_attempt_and_says_so(
@@ -129,5 +129,59 @@ def test_sending_gives_up_after_the_last_attempt_and_says_so(
 
     FlakyBackend.failures_left = 0
     assert mail.outbox == []
-    assert "Giving up mail status_change" in caplog.text
+    assert "Giving up mail event" in caplog.text
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
+
+
+def test_each_mail_names_its_own_steps_status_even_when_two_steps_share_a_transaction(
+    audience, django_capture_on_commit_callbacks
+):
+    proposal, liaison, follower = audience
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        take("explore", proposal, follower)
+        take("withdraw", proposal, follower)  # the status is "withdrawn" when both mails go
+
+    to_follower = [m for m in mail.outbox if m.to == ["follower@example.org"]]
+    assert [m.subject for m in to_follower] == [
+        "[KPG-2023-001] Status: Exploring",
+        "[KPG-2023-001] Status: Withdrawn",
+    ]
+    assert "To: Exploring" in to_follower[0].body
+    assert "To: Withdrawn" in to_follower[1].body
+
+
+def test_a_liaisons_decline_reaches_the_city_staff_when_nobody_follows(
+    django_capture_on_commit_callbacks,
+):
+    proposal = ready_for("decline")
+    liaison = LiaisonFactory(consulate=proposal.consulate, user__email="liaison@example.org")
+    StaffUserFactory(email="cooperation-office@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        take("decline", proposal, liaison.user, reason="Tokyo found no fitting city.")
+
+    assert recipients() == ["cooperation-office@example.org", "liaison@example.org"]
+    assert all("Tokyo found no fitting city." in m.body for m in mail.outbox)
+
+
+def test_a_staff_step_mails_followers_not_every_staff_member(
+    audience, django_capture_on_commit_callbacks
+):
+    proposal, liaison, follower = audience
+    StaffUserFactory(email="colleague@example.org")  # follows nothing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        take("explore", proposal, follower)
+
+    assert "colleague@example.org" not in recipients()
+
+
+def test_notices_queued_while_paused_are_never_sent(audience, django_capture_on_commit_callbacks):
+    from partnerships.tasks import notifications_paused
+
+    proposal, liaison, follower = audience
+    with django_capture_on_commit_callbacks(execute=True), notifications_paused():
+        take("explore", proposal, follower)
+    assert mail.outbox == []
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING
