@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import discussion, services
-from .admin_steps import step_overview, take_step_and_report
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
 from .matching import rank_cities
 from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
+from .steps import step_overview, take_step_and_report
 from .views import serve_document
 
 LIAISON_STEPS = ("explore", "decline")

@@ -1,18 +1,28 @@
-"""The lifecycle in the admin: the next steps of a proposal with their checklists, a page to take
-one (which asks for a note, or the public reason), and protection against overwriting an edit
-someone else saved meanwhile."""
+"""The proposal's admin page: its fields and records, its next lifecycle steps with their
+checklists, a page to take one, and protection against overwriting an edit someone else saved
+meanwhile."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .forms import StepForm
-from .models import Proposal
+from .. import services
+from ..forms import StepForm
+from ..models import CandidateCity, Comment, Proposal, ProposalEvent
+from ..steps import step_overview, take_step_and_report
+from .inlines import (
+    ApprovalInline,
+    CandidateCityInline,
+    CommentInline,
+    DocumentInline,
+    ProposalEventInline,
+)
 
 
 class ProposalAdminForm(forms.ModelForm):
@@ -55,36 +65,20 @@ class ProposalAdminForm(forms.ModelForm):
         return cleaned
 
 
-def take_step_and_report(request, proposal, transition, data):
-    """Take a step for the signed-in user and tell them how it went; True when it was taken."""
-    try:
-        services.proposal_take_step(
-            verb=transition.verb, proposal=proposal, by=request.user, **data
-        )
-    except services.TransitionRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
-        return False
-    messages.success(
-        request,
-        _("%(step)s: the proposal is now “%(status)s”.")
-        % {"step": transition.label, "status": proposal.get_status_display()},
-    )
-    return True
+class ActorRecordingMixin:
+    """Stamps the signed-in user on new inline rows that record who did something."""
 
+    actor_fields = {ProposalEvent: "actor", Comment: "author", CandidateCity: "suggested_by"}
 
-def step_overview(proposal, user):
-    """For each step possible from the current status: may it be taken now, and if not, why."""
-    overview = []
-    for transition in services.available_transitions(proposal):
-        checklist = [(r.label, r.check(proposal)) for r in transition.requirements]
-        overview.append({
-            "transition": transition,
-            "checklist": checklist,
-            "missing": [f"{label}: {gap}" for label, gap in checklist if gap is not None],
-            "permitted": services.may_take(transition, proposal, user),
-        })  # fmt: skip
-    return overview
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            field = self.actor_fields.get(type(obj))
+            if field and obj._state.adding and getattr(obj, f"{field}_id") is None:
+                setattr(obj, field, request.user)
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
 
 
 class ProposalStepsMixin:
@@ -133,3 +127,43 @@ class ProposalStepsMixin:
             "title": transition.label,
         }
         return TemplateResponse(request, "admin/partnerships/proposal/step.html", context)
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ProposalStepsMixin, ActorRecordingMixin, SimpleHistoryAdmin, TranslationAdmin):
+    list_display = [
+        "reference",
+        "title",
+        "status",
+        "partner_country",
+        "consulate",
+        "partner_city",
+        "offered_on",
+        "published",
+    ]
+    list_filter = ["status", "published", "partner_country", "consulate", "sectors"]
+    search_fields = ["reference", "title", "summary"]
+    date_hierarchy = "offered_on"
+    readonly_fields = ["status", "closing_reason", "created_at", "updated_at"]
+    autocomplete_fields = ["consulate", "partner_city", "followers"]
+    filter_horizontal = ["sectors"]
+    prepopulated_fields = {"slug": ("title",)}
+    list_select_related = ["consulate", "partner_city"]
+    inlines = [
+        ProposalEventInline,
+        CandidateCityInline,
+        ApprovalInline,
+        DocumentInline,
+        CommentInline,
+    ]
+    fieldsets = [
+        # seen_version is hidden: it carries the version the page was opened on (stale edits).
+        (None, {"fields": ["reference", "slug", "title", "summary", "body", "seen_version"]}),
+        (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
+        (
+            _("Status and dates"),
+            {"fields": ["status", "closing_reason", "offered_on", "signed_on", "published"]},
+        ),
+        (_("Notifications"), {"fields": ["followers"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
