@@ -1,12 +1,16 @@
-"""Forms of the review workspace. Each carries a one-time token so that sending it twice (a
-refreshed POST, a double click) adds nothing twice."""
+"""Forms of the review workspace and the lifecycle steps. Discussion forms carry a one-time token
+so that sending one twice (a refreshed POST, a double click) adds nothing twice."""
 
 import uuid
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import services
 from .models import PartnerCity
 
 
@@ -55,25 +59,73 @@ class SuggestForm(forms.Form):
         self.helper.form_tag = False
 
 
-class StepForm(forms.Form):
-    """Taking a lifecycle step: a note, or for the closing steps a public reason."""
+LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}
 
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    reason = forms.CharField(
-        label=_("Reason (shown publicly)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+
+class StepForm(forms.Form):
+    """Taking a lifecycle step: the day it happened, a note (or, for the closing steps, a public
+    reason) in any of the three languages, and whether it shows on the public timeline."""
+
+    occurred_on = forms.DateField(
+        label=_("Date it happened"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Today, unless the step happened earlier; not before the last recorded step."),
     )
     public = forms.BooleanField(
         label=_("Show this step on the public timeline"), required=False, initial=True
     )
 
-    def __init__(self, *args, transition, **kwargs):
+    def __init__(self, *args, transition, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.transition = transition
-        if transition.needs_reason:
-            del self.fields["note"]
-            self.fields["reason"].required = True
-        else:
-            del self.fields["reason"]
-            self.fields["note"].required = transition.needs_note
+        self.transition, self.proposal = transition, proposal
+        self.text_name = "reason" if transition.needs_reason else "note"
+        label = _("Reason (shown publicly)") if transition.needs_reason else _("Note")
+        public = self.fields.pop("public")
+        for suffix, language in LANGUAGE_NAMES.items():
+            self.fields[f"{self.text_name}_{suffix}"] = forms.CharField(
+                label=format_lazy("{} — {}", label, language),
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2, "lang": suffix[:2]}),
+            )
+        self.fields["public"] = public
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def text_fields(self):
+        return [self[f"{self.text_name}_{suffix}"] for suffix in LANGUAGE_NAMES]
+
+    def clean_occurred_on(self):
+        day = self.cleaned_data["occurred_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."))
+        previous = services.last_event(self.proposal)
+        if previous and day < timezone.localdate(previous.occurred_at):
+            raise ValidationError(
+                _("The date cannot be before the last recorded step (%(date)s).")
+                % {"date": timezone.localdate(previous.occurred_at).isoformat()}
+            )
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        required = self.transition.needs_reason or self.transition.needs_note
+        if required and not any(cleaned.get(f.name, "").strip() for f in self.text_fields()):
+            self.add_error(
+                f"{self.text_name}_ind",
+                _("Write it in at least one language: Indonesian, English or Japanese."),
+            )
+        return cleaned
+
+    def step_arguments(self):
+        """The keyword arguments of `services.proposal_take_step` this form collected."""
+        texts = {
+            code: self.cleaned_data.get(f"{self.text_name}_{suffix}", "")
+            for code, suffix in zip(("id", "en", "ja"), LANGUAGE_NAMES, strict=True)
+        }
+        return {
+            self.text_name: texts,
+            "public": self.cleaned_data["public"],
+            "on": self.cleaned_data["occurred_on"],
+        }

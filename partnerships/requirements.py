@@ -1,8 +1,9 @@
 """The gates of the lifecycle: what must already be true before a proposal may move on.
 
-Each requirement has a label and a check that returns None when it is met, or a short account of
-what is missing. Refusals and the admin's checklist are both built from these, so what staff are
-told is missing is exactly what the services test.
+Each requirement has a label, a check that returns None when it is met or a short account of
+what is missing, and the place on the proposal's admin page where staff fix it. Refusals and the
+checklists are all built from these, so what staff are told is missing is exactly what the
+services test.
 """
 
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from .models import Approval, CandidateCity, Document
 class Requirement:
     label: str
     check: Callable
+    fix: str = ""  # the id of the field or inline on the proposal's admin page that meets it
 
     def problem(self, proposal):
         missing = self.check(proposal)
@@ -77,14 +79,20 @@ def _selected_candidate(proposal):
     return None if selected else _("no candidate city is selected")
 
 
-PARTNER_COUNTRY = Requirement(_("Partner country"), lambda p: _present(p.partner_country))
-FOCUS_SECTOR = Requirement(_("Focus sector"), lambda p: _present(p.sectors.exists()))
-CONSULATE = Requirement(_("Handling consulate"), lambda p: _present(p.consulate_id))
-SELECTED_CITY = Requirement(_("Selected partner city"), _selected_candidate)
-LETTER_OF_INTENT = Requirement(
-    _("Letter of intent"), _dated_document(Document.Kind.LETTER_OF_INTENT)
+PARTNER_COUNTRY = Requirement(
+    _("Partner country"), lambda p: _present(p.partner_country), "id_partner_country"
 )
-PLAN_OF_ACTION = Requirement(_("Plan of action"), _dated_document(Document.Kind.PLAN_OF_ACTION))
-SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _signed_agreement)
+FOCUS_SECTOR = Requirement(_("Focus sector"), lambda p: _present(p.sectors.exists()), "id_sectors")
+CONSULATE = Requirement(_("Handling consulate"), lambda p: _present(p.consulate_id), "id_consulate")
+SELECTED_CITY = Requirement(_("Selected partner city"), _selected_candidate, "candidates-group")
+LETTER_OF_INTENT = Requirement(
+    _("Letter of intent"), _dated_document(Document.Kind.LETTER_OF_INTENT), "documents-group"
+)
+PLAN_OF_ACTION = Requirement(
+    _("Plan of action"), _dated_document(Document.Kind.PLAN_OF_ACTION), "documents-group"
+)
+SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _signed_agreement, "documents-group")
 # The four gates of PP 28/2018 and Permendagri 25/2020 before a mayor may sign abroad.
-APPROVALS = tuple(Requirement(kind.label, _approval(kind)) for kind in Approval.Kind)
+APPROVALS = tuple(
+    Requirement(kind.label, _approval(kind), "approvals-group") for kind in Approval.Kind
+)

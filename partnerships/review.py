@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import discussion, services
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
@@ -24,7 +24,7 @@ from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Pro
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
-from .steps import step_overview, take_step_and_report
+from .steps import consequences, step_overview, take_step_and_report
 from .views import serve_document
 
 LIAISON_STEPS = ("explore", "decline")
@@ -114,9 +114,9 @@ def _detail_context(request, proposal, **forms):
     )
     public_events = [e for e in proposal.all_events if e.is_public]
     candidate_cities = {c.city_id for c in proposal.candidates.all()}
-    steps = [s for s in step_overview(proposal, request.user)
-             if is_city_staff(request.user) or s["transition"].verb in LIAISON_STEPS]  # fmt: skip
     is_staff = is_city_staff(request.user)
+    steps = [s for s in step_overview(proposal, request.user)
+             if is_staff or s.transition.verb in LIAISON_STEPS]  # fmt: skip
     return {
         "proposal": proposal,
         "stages": stepper(proposal, public_events),
@@ -124,7 +124,6 @@ def _detail_context(request, proposal, **forms):
         "matches": rank_cities(proposal)[:ASSISTANT_SHOWS],
         "candidate_cities": candidate_cities,
         "steps": steps,
-        "step_forms": {s["transition"].verb: StepForm(transition=s["transition"]) for s in steps},
         "is_staff": is_staff,
         "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
         "suggest_form": forms.get("suggest_form") or SuggestForm(proposal=proposal),
@@ -244,20 +243,33 @@ def decide(request, reference, pk, decision):
     return _back(proposal, "#candidates")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @reviewer_required
 def step(request, reference, verb):
+    """A step's confirmation page: what it needs, what it will do, then the form to take it."""
     proposal = _proposal(request, reference)
     transition = services.TRANSITIONS.get(verb)
     if transition is None or (verb not in LIAISON_STEPS and not is_city_staff(request.user)):
         raise Http404
-    form = StepForm(request.POST, transition=transition)
-    if not form.is_valid():
-        for error in form.errors.values():
-            messages.error(request, " ".join(error))
+    form = StepForm(request.POST or None, transition=transition, proposal=proposal)
+    taken = (
+        request.method == "POST"
+        and form.is_valid()
+        and take_step_and_report(request, proposal, transition, form)
+    )
+    if taken:
         return _back(proposal, "#steps")
-    take_step_and_report(request, proposal, transition, form.cleaned_data)
-    return _back(proposal, "#steps")
+    overview = next((s for s in step_overview(proposal, request.user)
+                     if s.transition.verb == verb), None)  # fmt: skip
+    context = {
+        "proposal": proposal,
+        "transition": transition,
+        "overview": overview,
+        "consequences": consequences(transition, proposal, request.user),
+        "form": form,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "partnerships/review/step.html", context, status=status)
 
 
 @require_GET

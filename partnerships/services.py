@@ -7,6 +7,7 @@ changes the status, records one `ProposalEvent` and queues the notifications, in
 A refused step raises `TransitionRefused` naming everything missing, and changes nothing.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -96,25 +97,56 @@ def may_take(transition, proposal, by):
     return transition.liaison_may and is_liaison_of(by, proposal)
 
 
+def who_may_take(transition, proposal):
+    if transition.liaison_may and proposal.consulate_id:
+        return _("Only the city's staff or a liaison of %(consulate)s may take this step.") % {
+            "consulate": proposal.consulate.name
+        }
+    return _("Only the city's staff may take this step.")
+
+
 def missing_requirements(transition, proposal):
     return [p for p in (r.problem(proposal) for r in transition.requirements) if p]
 
 
-def refusal_problems(transition, proposal, by, *, note="", reason=""):
+def _written(text):
+    """True when a note or reason, given as text or as {language: text}, says something."""
+    values = text.values() if isinstance(text, dict) else [text]
+    return any(str(value).strip() for value in values)
+
+
+def last_event(proposal):
+    return proposal.events.order_by("-occurred_at", "-pk").first()
+
+
+def date_problems(proposal, when):
+    """A step happened today or earlier, and not before the step recorded last."""
+    if timezone.localdate(when) > timezone.localdate():
+        return [_("Date: it cannot be in the future.")]
+    previous = last_event(proposal)
+    if previous and when < previous.occurred_at:
+        return [
+            _("Date: it cannot be before the last recorded step (%(date)s).")
+            % {"date": timezone.localdate(previous.occurred_at).isoformat()}
+        ]
+    return []
+
+
+def refusal_problems(transition, proposal, by, *, note="", reason="", when=None):
     problems = []
     if not may_take(transition, proposal, by):
-        problems.append(_("You may not take this step on this proposal."))
+        problems.append(who_may_take(transition, proposal))
     if proposal.status not in transition.sources:
         problems.append(
             _("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}
         )
         return problems
     problems += missing_requirements(transition, proposal)
-    if transition.needs_reason and not reason.strip():
+    if transition.needs_reason and not _written(reason):
         problems.append(_("Reason: missing (it is shown publicly)"))
-    if transition.needs_note and not note.strip():
+    if transition.needs_note and not _written(note):
         problems.append(_("Note: missing (say what happened)"))
-    return problems
+    return problems + date_problems(proposal, when or timezone.now())
 
 
 def available_transitions(proposal):
@@ -131,12 +163,27 @@ def _in_each_language(field, text):
     return values
 
 
+def _as_written(field, text):
+    """A person's text in the columns of the languages they wrote it in: `text` is a string
+    (kept in the Indonesian column) or {language code: text}. The Indonesian column, which
+    every language falls back to, takes the first text written when Indonesian was left out."""
+    given = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
+    values = {
+        build_localized_fieldname(field, code): str(given.get(code, "")).strip()
+        for code, _name in settings.LANGUAGES
+    }
+    default = build_localized_fieldname(field, settings.LANGUAGE_CODE)
+    values[default] = values[default] or next((v for v in values.values() if v), "")
+    # The plain field first: set on a loaded instance, it writes the active language's column,
+    # which the language columns after it then put right.
+    return {field: values[default], **values}
+
+
 def _note_fields(text):
-    """A note the portal wrote (lazy text) goes in every language; a person's note is kept as
-    written in the Indonesian column, which every language falls back to."""
+    """A note the portal wrote (lazy text) goes in every language; a person's, as written."""
     if isinstance(text, Promise):
         return _in_each_language("note", text)
-    return {"note_ind": text.strip(), "note": text.strip()}
+    return _as_written("note", text)
 
 
 def _take(transition, *, proposal, by, note="", public=True, reason="", when=None, changes=None):
@@ -144,7 +191,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
     with transaction.atomic():
         # The row lock makes a second, conflicting step wait here and then see the new status.
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        problems = refusal_problems(transition, locked, by, note=note, reason=reason)
+        problems = refusal_problems(transition, locked, by, note=note, reason=reason, when=when)
         if problems:
             raise TransitionRefused(transition, problems)
         from_status = locked.status
@@ -170,7 +217,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
 
 
 def _closing(reason):
-    return lambda proposal, when: {"closing_reason": reason.strip()}
+    return lambda proposal, when: _as_written("closing_reason", reason)
 
 
 def _latest_dated(proposal, kind):
@@ -253,10 +300,24 @@ STEP_FUNCTIONS = {
 }
 
 
-def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True):
-    """For forms that offer every step (admin, review page): same functions, same guards."""
+def step_moment(proposal, day):
+    """When a step recorded for `day` happened: now if today; else midday of that day, and
+    never before a step already recorded that day (the timeline keeps its order)."""
+    if day is None or day == timezone.localdate():
+        return timezone.now()
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    previous = last_event(proposal)
+    if previous and timezone.localdate(previous.occurred_at) == day:
+        moment = max(moment, previous.occurred_at + datetime.timedelta(seconds=1))
+    return moment
+
+
+def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, on=None):
+    """For forms that offer every step (admin, review page): same functions, same guards.
+    `on` is the date the step happened (today when not given)."""
     transition = TRANSITIONS[verb]
     kwargs = {"proposal": proposal, "by": by, "public": public}
+    kwargs["when"] = step_moment(proposal, on)
     if transition.needs_reason:
         kwargs["reason"] = reason
     else:

@@ -1,17 +1,42 @@
 """Lifecycle steps as a person meets them, on the admin's proposal page and on the review page:
-the next steps with their checklists, and taking one with a report of how it went."""
+the next steps with their checklists, what taking one will do, and taking it with a report of
+how it went."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .permissions import is_city_staff
+from .stages import CLOSED
 
 
-def take_step_and_report(request, proposal, transition, data):
+@dataclass
+class CheckItem:
+    label: str
+    missing: str | None
+    fix_url: str = ""  # where staff meet it; empty for those who cannot
+
+
+@dataclass
+class StepOverview:
+    transition: services.Transition
+    checklist: list
+    permitted: bool
+    who_may: str
+
+    @property
+    def missing(self):
+        return [f"{item.label}: {item.missing}" for item in self.checklist if item.missing]
+
+
+def take_step_and_report(request, proposal, transition, form):
     """Take a step for the signed-in user and tell them how it went; True when it was taken."""
     try:
         services.proposal_take_step(
-            verb=transition.verb, proposal=proposal, by=request.user, **data
+            verb=transition.verb, proposal=proposal, by=request.user, **form.step_arguments()
         )
     except services.TransitionRefused as refusal:
         for problem in refusal.problems:
@@ -25,15 +50,58 @@ def take_step_and_report(request, proposal, transition, data):
     return True
 
 
+def checklist(transition, proposal, user):
+    change_url = ""
+    if is_city_staff(user):
+        change_url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
+    return [
+        CheckItem(r.label, r.check(proposal), f"{change_url}#{r.fix}" if change_url else "")
+        for r in transition.requirements
+    ]
+
+
 def step_overview(proposal, user):
     """For each step possible from the current status: may it be taken now, and if not, why."""
-    overview = []
-    for transition in services.available_transitions(proposal):
-        checklist = [(r.label, r.check(proposal)) for r in transition.requirements]
-        overview.append({
-            "transition": transition,
-            "checklist": checklist,
-            "missing": [f"{label}: {gap}" for label, gap in checklist if gap is not None],
-            "permitted": services.may_take(transition, proposal, user),
-        })  # fmt: skip
-    return overview
+    return [
+        StepOverview(
+            transition=transition,
+            checklist=checklist(transition, proposal, user),
+            permitted=services.may_take(transition, proposal, user),
+            who_may=services.who_may_take(transition, proposal),
+        )
+        for transition in services.available_transitions(proposal)
+    ]
+
+
+def consequences(transition, proposal, user):
+    """What taking the step will do, said plainly before anyone confirms it."""
+    said = [
+        _("%(reference)s moves from “%(from)s” to “%(to)s”.")
+        % {
+            "reference": proposal.reference,
+            "from": proposal.get_status_display(),
+            "to": services.S(transition.target).label,
+        }
+    ]
+    if transition.target in CLOSED:
+        said.append(
+            _(
+                "This closes the proposal: no further step can follow, and candidate cities can "
+                "no longer be suggested or decided."
+            )  # fmt: skip
+        )
+    if transition.needs_reason:
+        said.append(_("The reason is shown on the proposal's public page and timeline."))
+    said.append(
+        _(
+            "If the step is public, it is published with its note on the proposal's public "
+            "timeline and in the updates feed."
+        )  # fmt: skip
+    )
+    if is_city_staff(user):
+        said.append(_("The consulate's liaisons and the staff who follow the proposal are "
+                      "mailed the step and its note."))  # fmt: skip
+    else:
+        said.append(_("The city's staff and your consulate's liaisons are mailed the step and "
+                      "its note."))  # fmt: skip
+    return said

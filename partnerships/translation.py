@@ -37,7 +37,7 @@ class ConsulateTranslation(TranslationOptions):
 
 @register(Proposal)
 class ProposalTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "closing_reason")
 
 
 @register(ProposalEvent)

@@ -109,7 +109,13 @@ def test_step_is_refused_for_each_wrong_role(verb, role):
     with pytest.raises(services.TransitionRefused) as refusal:
         take(verb, proposal, ROLES[role](proposal))
 
-    assert "You may not take this step on this proposal." in refusal.value.problems
+    transition = services.TRANSITIONS[verb]
+    who_may = (
+        f"Only the city's staff or a liaison of {proposal.consulate.name} may take this step."
+        if transition.liaison_may
+        else "Only the city's staff may take this step."
+    )
+    assert who_may in refusal.value.problems
     assert state_of(proposal) == before
 
 

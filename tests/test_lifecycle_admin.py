@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from partnerships.models import Proposal
 from tests.factories import StaffUserFactory
-from tests.html_forms import admin_form_data
+from tests.html_forms import admin_form_data, form_on_page
 from tests.lifecycle import ready_for
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +20,20 @@ def step_url(proposal, verb):
     return reverse("admin:partnerships_proposal_step", args=[proposal.pk, verb])
 
 
+def step_form(client, proposal, verb, **fields):
+    """The step page's form as shown, with `fields` filled in by the person."""
+    return {**form_on_page(client, step_url(proposal, verb), "step-form"), **fields}
+
+
 def test_change_page_lists_the_next_steps_with_what_is_missing(staff_client):
     proposal = ready_for("seek_approvals", status="approving")  # approving, nothing recorded
 
     body = staff_client.get(change_url(proposal), **EN).content.decode()
 
     assert "Agreement signed" in body
-    assert "DPRD decision: missing" in body
-    assert "Signed agreement: missing" in body
+    fix_approvals = f'<a href="{change_url(proposal)}#approvals-group">DPRD decision</a>: missing'
+    assert fix_approvals in body
+    assert f'<a href="{change_url(proposal)}#documents-group">Signed agreement</a>: missing' in body
     assert step_url(proposal, "withdraw") in body  # nothing blocks withdrawing
     assert step_url(proposal, "sign") not in body  # blocked: no button
 
@@ -36,26 +42,35 @@ def test_staff_takes_a_step_with_a_note(staff_client, staff_user):
     proposal = ready_for("explore")
 
     response = staff_client.post(
-        step_url(proposal, "explore"), {"note": "Tokyo is consulted.", "public": "on"}, **EN
+        step_url(proposal, "explore"),
+        step_form(staff_client, proposal, "explore", note_en="Tokyo is consulted."),
+        **EN,
     )
 
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.EXPLORING
     event = proposal.events.get()
-    assert (event.actor, event.note, event.is_public) == (staff_user, "Tokyo is consulted.", True)
+    assert (event.actor, event.note_en, event.is_public) == (
+        staff_user,
+        "Tokyo is consulted.",
+        True,
+    )
 
 
 def test_a_step_can_be_kept_off_the_public_timeline(staff_client):
     proposal = ready_for("explore")
-    staff_client.post(step_url(proposal, "explore"), {"note": "Internal only."})
+    form = step_form(staff_client, proposal, "explore", note_ind="Internal only.")
+    del form["public"]  # the box unticked
+    staff_client.post(step_url(proposal, "explore"), form)
     assert proposal.events.get().is_public is False
 
 
 def test_a_blocked_step_explains_itself_and_changes_nothing(staff_client):
     proposal = ready_for("seek_approvals", status="approving")
 
-    response = staff_client.post(step_url(proposal, "sign"), {"note": "Signed!"}, follow=True, **EN)
+    form = step_form(staff_client, proposal, "sign", note_ind="Signed!")
+    response = staff_client.post(step_url(proposal, "sign"), form, follow=True, **EN)
 
     body = response.content.decode()
     assert "DPRD decision: missing" in body
@@ -67,10 +82,12 @@ def test_a_blocked_step_explains_itself_and_changes_nothing(staff_client):
 def test_withdrawing_asks_for_a_reason_and_keeps_the_form(staff_client):
     proposal = ready_for("withdraw")
 
-    response = staff_client.post(step_url(proposal, "withdraw"), {"reason": ""}, **EN)
+    response = staff_client.post(
+        step_url(proposal, "withdraw"), step_form(staff_client, proposal, "withdraw"), **EN
+    )
 
     assert response.status_code == 200
-    assert response.context["form"].errors["reason"]
+    assert response.context["form"].errors["reason_ind"]
     assert Proposal.objects.get(pk=proposal.pk).status == proposal.status
 
 
@@ -127,7 +144,9 @@ def test_fresh_edit_is_saved_and_recorded_in_history(staff_client, staff_user):
 def test_a_step_after_opening_the_form_makes_the_form_stale(staff_client):
     proposal = ready_for("explore", title="Original title")
     form_data = admin_form_data(staff_client, change_url(proposal))
-    staff_client.post(step_url(proposal, "explore"), {"note": "Moved on."})
+    staff_client.post(
+        step_url(proposal, "explore"), step_form(staff_client, proposal, "explore", note_ind="On")
+    )
 
     response = staff_client.post(change_url(proposal), {**form_data, "title_ind": "Late"}, **EN)
 
@@ -150,8 +169,9 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
         assert response.status_code == 302, response.context["adminform"].form.errors
 
     def step(verb, **data):
-        response = staff_client.post(step_url(proposal, verb), {"public": "on", **data}, **EN)
-        assert response.status_code == 302, (verb, response.context["missing"])
+        form = step_form(staff_client, proposal, verb, **data)
+        response = staff_client.post(step_url(proposal, verb), form, **EN)
+        assert response.status_code == 302, (verb, response.context["checklist"])
 
     consulate, city = ConsulateFactory(), PartnerCityFactory(name="Kitakyushu")
     add("proposal", {
@@ -162,8 +182,8 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
     })  # fmt: skip
     proposal = Proposal.objects.get(reference="KPG-2025-001")
 
-    step("offer", note="Offered to the Consul-General.")
-    step("explore", note="Tokyo consulted.")
+    step("offer", note_en="Offered to the Consul-General.")
+    step("explore", note_en="Tokyo consulted.")
     add("candidatecity", {"proposal": proposal.pk, "city": city.pk, "state": "selected"})
     add("document", {"proposal": proposal.pk, "kind": "letter_of_intent", "title_ind": "LoI",
                      "dated": "2025-06-01", "file": pdf("loi.pdf")})  # fmt: skip

@@ -5,6 +5,7 @@ without a role gets 403, an anonymous visitor is sent to sign in."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import (
     CandidateCityFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate().isoformat()
 
 
 @pytest.fixture
@@ -64,9 +66,9 @@ def post_data(name, w):
         "comment": {"body": "A question", "form_token": "0b7b6d0e-3f1a-4d8e-9a4b-2f3c4d5e6f70"},
         "answer": {"body": "An answer", "form_token": "1b7b6d0e-3f1a-4d8e-9a4b-2f3c4d5e6f70"},
         "suggest": {"city": w["city"].pk, "rationale": "Strong in waste management."},
-        "explore": {"note": "Acknowledged", "public": "on"},
-        "decline": {"reason": "Not now"},
-        "withdraw": {"reason": "Not now"},
+        "explore": {"note_en": "Acknowledged", "public": "on", "occurred_on": TODAY},
+        "decline": {"reason_en": "Not now", "occurred_on": TODAY},
+        "withdraw": {"reason_en": "Not now", "occurred_on": TODAY},
     }.get(name, {})
 
 
@@ -88,9 +90,12 @@ MATRIX = [
     ("explore", "post", [LOGIN, 403, 302, 404, 302]),
     ("decline", "post", [LOGIN, 403, 302, 404, 302]),
     ("withdraw", "post", [LOGIN, 403, 404, 404, 302]),
+    # A step's confirmation page.
+    ("explore", "get", [LOGIN, 403, 200, 404, 200]),
+    ("decline", "get", [LOGIN, 403, 200, 404, 200]),
+    ("withdraw", "get", [LOGIN, 403, 404, 404, 200]),
     # Actions answer POST only; pages answer GET only.
     ("comment", "get", [LOGIN, 405, 405, 405, 405]),
-    ("explore", "get", [LOGIN, 405, 405, 405, 405]),
     ("detail", "post", [LOGIN, 405, 405, 405, 405]),
 ]
 CASES = [

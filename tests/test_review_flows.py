@@ -16,6 +16,7 @@ from tests.factories import (
     ProposalFactory,
     StaffUserFactory,
 )
+from tests.html_forms import form_on_page
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -191,19 +192,22 @@ def test_liaison_shortlists_and_sets_aside_suggestions(client, people):
 
 def test_liaison_acknowledges_the_offer_through_the_lifecycle(client, people):
     client.force_login(people["liaison"])
-    client.post(url("step", people["proposal"], "explore"), {"note": "Tokyo is consulted."})
+    step_url = url("step", people["proposal"], "explore")
+    form = {**form_on_page(client, step_url, "step-form"), "note_en": "Tokyo is consulted."}
+    client.post(step_url, form)
     proposal = Proposal.objects.get(pk=people["proposal"].pk)
     assert proposal.status == Proposal.Status.EXPLORING
     event = proposal.events.get()
-    assert (event.actor, event.note) == (people["liaison"], "Tokyo is consulted.")
+    assert (event.actor, event.note_en) == (people["liaison"], "Tokyo is consulted.")
 
 
 def test_declining_without_a_reason_is_refused(client, people):
     client.force_login(people["liaison"])
-    response = client.post(url("step", people["proposal"], "decline"), {"reason": ""},
-                           follow=True, **EN)  # fmt: skip
+    step_url = url("step", people["proposal"], "decline")
+    response = client.post(step_url, form_on_page(client, step_url, "step-form"), **EN)
+    assert response.status_code == 400
     assert Proposal.objects.get(pk=people["proposal"].pk).status == Proposal.Status.OFFERED
-    assert "This field is required." in response.content.decode()
+    assert "Write it in at least one language" in response.content.decode()
 
 
 def test_review_page_shows_internal_parts_to_reviewers(client, people):
@@ -221,7 +225,8 @@ def test_status_change_mail_links_liaisons_to_the_review_page(
     client.force_login(people["staff"])
     people["proposal"].followers.add(people["staff"])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url("step", people["proposal"], "explore"), {"note": "Go"})
+        step_url = url("step", people["proposal"], "explore")
+        client.post(step_url, {**form_on_page(client, step_url, "step-form"), "note_ind": "Go"})
     (liaison_mail,) = mails_to("liaison@consulate.example")
     assert "/ja/review/KPG-2023-001/" in liaison_mail.body
     assert "/admin/" not in liaison_mail.body

@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import services
 from ..forms import StepForm
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
-from ..steps import step_overview, take_step_and_report
+from ..steps import checklist, consequences, step_overview, take_step_and_report
 from .inlines import (
     ApprovalInline,
     CandidateCityInline,
@@ -109,11 +109,11 @@ class ProposalStepsMixin:
             raise PermissionDenied
         if not self.has_change_permission(request, proposal):
             raise PermissionDenied
-        form = StepForm(request.POST or None, transition=transition)
+        form = StepForm(request.POST or None, transition=transition, proposal=proposal)
         taken = (
             request.method == "POST"
             and form.is_valid()
-            and take_step_and_report(request, proposal, transition, form.cleaned_data)
+            and take_step_and_report(request, proposal, transition, form)
         )
         if taken:
             return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
@@ -123,7 +123,8 @@ class ProposalStepsMixin:
             "original": proposal,
             "transition": transition,
             "form": form,
-            "missing": services.missing_requirements(transition, proposal),
+            "checklist": checklist(transition, proposal, request.user),
+            "consequences": consequences(transition, proposal, request.user),
             "title": transition.label,
         }
         return TemplateResponse(request, "admin/partnerships/proposal/step.html", context)
