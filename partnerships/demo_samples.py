@@ -6,7 +6,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from . import services
+from . import candidates, services
 from .models import Approval, CandidateCity, Consulate, Document, FocusSector, PartnerCity, Proposal
 
 SAMPLE_MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "[架空のサンプル] "}
@@ -66,13 +66,14 @@ def add_all_approvals(proposal, issued_on, kinds=tuple(Approval.Kind)):
 
 
 def select_candidate(proposal, city_slug, day):
-    CandidateCity.objects.create(
+    candidate, _created = candidates.candidate_suggest(
         proposal=proposal,
+        by=None,
         city=PartnerCity.objects.get(slug=city_slug),
-        state=CandidateCity.State.SELECTED,
         rationale="Fictional sample: strong in the proposal's sectors.",
-        suggested_at=at(day),
     )
+    CandidateCity.objects.filter(pk=candidate.pk).update(suggested_at=at(day))
+    candidates.candidate_select(candidate=candidate, by=None, when=at(day))
 
 
 def new_sample(spec):

@@ -1,13 +1,13 @@
-"""The review workspace's actions on a proposal: comments and requests for information, their
-answers, and candidate cities. Views and the admin call these; each checks who may act, writes
-in one transaction, and queues the mail once it has committed."""
+"""The internal discussion of a proposal: comments and requests for information, and their
+answers. Views and the admin call these; each checks who may act, writes in one transaction,
+and queues the mail once it has committed. Candidate cities have their own module."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import CandidateCity, Comment
-from .permissions import is_city_staff, is_liaison_of
+from .models import Comment
+from .permissions import can_review, is_city_staff
 from .tasks import notify_on_commit
 
 
@@ -15,12 +15,6 @@ class ActionRefused(Exception):
     def __init__(self, problem):
         self.problem = str(problem)
         super().__init__(self.problem)
-
-
-def can_review(user, proposal):
-    return is_city_staff(user) or (
-        is_liaison_of(user, proposal) and proposal.status != proposal.Status.DRAFT
-    )
 
 
 def _require_reviewer(user, proposal):
@@ -64,43 +58,3 @@ def request_answer(*, request, by, body, form_token=None):
         locked.save(update_fields=["answered_at"])
         notify_on_commit("comment", answer.pk)
     return answer, True
-
-
-def candidate_suggest(*, proposal, by, city, rationale="", score=None):
-    """Returns (candidate, created); suggesting a city twice changes nothing."""
-    _require_reviewer(by, proposal)
-    if city.country != proposal.partner_country:
-        raise ActionRefused(_("This city is not in the proposal's partner country."))
-    if proposal.status not in (proposal.Status.OFFERED, proposal.Status.EXPLORING):
-        raise ActionRefused(_("Candidate cities are suggested while the proposal is explored."))
-    existing = CandidateCity.objects.filter(proposal=proposal, city=city).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            candidate = CandidateCity.objects.create(
-                proposal=proposal, city=city, suggested_by=by, rationale=rationale.strip(),
-                score=score,
-            )  # fmt: skip
-            notify_on_commit("candidate", candidate.pk)
-    except IntegrityError:  # the same suggestion, sent at the same moment
-        return CandidateCity.objects.get(proposal=proposal, city=city), False
-    return candidate, True
-
-
-DECISIONS = {
-    "shortlist": CandidateCity.State.SHORTLISTED,
-    "set_aside": CandidateCity.State.SET_ASIDE,
-}
-
-
-def candidate_decide(*, candidate, by, decision):
-    """Shortlist a suggestion or set it aside. Selecting the partner is the city's own step."""
-    _require_reviewer(by, candidate.proposal)
-    if decision not in DECISIONS:
-        raise ActionRefused(_("Unknown decision."))
-    if candidate.state == CandidateCity.State.SELECTED:
-        raise ActionRefused(_("The selected city is the city's decision; it cannot change here."))
-    candidate.state = DECISIONS[decision]
-    candidate.save(update_fields=["state"])
-    return candidate

@@ -20,3 +20,10 @@ def liaison_consulate(user):
 def is_liaison_of(user, proposal):
     consulate = liaison_consulate(user)
     return consulate is not None and consulate.pk == proposal.consulate_id
+
+
+def can_review(user, proposal):
+    """Staff, or a liaison of the handling consulate once the offer is made."""
+    return is_city_staff(user) or (
+        is_liaison_of(user, proposal) and proposal.status != proposal.Status.DRAFT
+    )

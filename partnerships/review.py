@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import discussion, services
+from . import candidates, discussion, services
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
 from .matching import rank_cities
 from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
@@ -117,8 +117,13 @@ def _detail_context(request, proposal, **forms):
     is_staff = is_city_staff(request.user)
     steps = [s for s in step_overview(proposal, request.user)
              if is_staff or s.transition.verb in LIAISON_STEPS]  # fmt: skip
+    decisions = {
+        c.pk: candidates.available_decisions(c, proposal, request.user, staff=is_staff)
+        for c in proposal.candidates.all()
+    }
     return {
         "proposal": proposal,
+        "decisions": decisions,
         "stages": stepper(proposal, public_events),
         "approvals": [(r.label, r.check(proposal)) for r in APPROVALS],
         "matches": rank_cities(proposal)[:ASSISTANT_SHOWS],
@@ -133,7 +138,7 @@ def _detail_context(request, proposal, **forms):
             for c in proposal.comments.all()
             if c.is_request and not c.answered_at
         },
-        "can_suggest": proposal.status in (Proposal.Status.OFFERED, Proposal.Status.EXPLORING),
+        "can_suggest": proposal.status in candidates.OPEN_FOR_CANDIDATES,
     }
 
 
@@ -217,11 +222,12 @@ def suggest_match(request, reference, city_pk):
 
 def _suggest(request, proposal, city, rationale, score=None):
     try:
-        candidate, created = discussion.candidate_suggest(
+        candidate, created = candidates.candidate_suggest(
             proposal=proposal, by=request.user, city=city, rationale=rationale, score=score
         )
-    except discussion.ActionRefused as refusal:
-        messages.error(request, refusal.problem)
+    except candidates.CandidateRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
         return _back(proposal, "#candidates")
     if created:
         messages.success(request, _("%(city)s is suggested; the city's staff are told.")
@@ -237,9 +243,12 @@ def decide(request, reference, pk, decision):
     proposal = _proposal(request, reference)
     candidate = get_object_or_404(CandidateCity, pk=pk, proposal=proposal)
     try:
-        discussion.candidate_decide(candidate=candidate, by=request.user, decision=decision)
-    except discussion.ActionRefused as refusal:
-        messages.error(request, refusal.problem)
+        candidates.candidate_decide(verb=decision, candidate=candidate, by=request.user)
+    except candidates.CandidateRefused as refusal:
+        for problem in refusal.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, candidates.outcome(candidate))
     return _back(proposal, "#candidates")
 
 

@@ -153,7 +153,7 @@ def available_transitions(proposal):
     return [t for t in TRANSITIONS.values() if proposal.status in t.sources]
 
 
-def _in_each_language(field, text):
+def in_each_language(field, text):
     """`{title_ind: …, title_en: …, title_ja: …}` for a translatable label."""
     values = {}
     for code, _name in settings.LANGUAGES:
@@ -182,7 +182,7 @@ def _as_written(field, text):
 def _note_fields(text):
     """A note the portal wrote (lazy text) goes in every language; a person's, as written."""
     if isinstance(text, Promise):
-        return _in_each_language("note", text)
+        return in_each_language("note", text)
     return _as_written("note", text)
 
 
@@ -209,7 +209,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
             to_status=transition.target,
             is_public=public,
             **_note_fields(reason or note),
-            **_in_each_language("title", transition.label),
+            **in_each_language("title", transition.label),
         )
         notify_on_commit("event", event.pk)
     proposal.refresh_from_db()

@@ -69,6 +69,14 @@ def reference_data(transactional_db):
     import_module("partnerships.migrations.0003_roles").create_groups(apps, None)
 
 
+@pytest.fixture
+def on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's row locks; CI runs this on PostgreSQL")
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

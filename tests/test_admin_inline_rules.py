@@ -18,31 +18,44 @@ EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 
 def post_change(client, proposal, prefix, *rows):
     url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
-    return client.post(url, with_inline_rows(admin_form_data(client, url), prefix, *rows), **EN)
+    data = with_inline_rows(admin_form_data(client, url, **EN), prefix, *rows)
+    return client.post(url, data, **EN)
 
 
-def test_a_second_selected_city_is_refused_with_a_message(staff_client):
+def test_a_candidate_added_in_the_inline_is_a_suggestion_whatever_state_is_posted(
+    staff_client, staff_user
+):
     proposal = ProposalFactory(exploring=True)
-    CandidateCityFactory(proposal=proposal, state="selected")
+    city = PartnerCityFactory()
 
     response = post_change(staff_client, proposal, "candidates",
-                           {"city": PartnerCityFactory().pk, "state": "selected"})  # fmt: skip
+                           {"city": city.pk, "state": "selected"})  # fmt: skip
+
+    assert response.status_code == 302
+    candidate = CandidateCity.objects.get()
+    assert (candidate.city, candidate.state) == (city, CandidateCity.State.SUGGESTED)
+    assert candidate.suggested_by == staff_user
+
+
+def test_a_candidate_cannot_be_added_to_a_closed_proposal(staff_client):
+    proposal = ProposalFactory(declined=True)
+
+    response = post_change(staff_client, proposal, "candidates", {"city": PartnerCityFactory().pk})
 
     assert response.status_code == 200
-    assert "Another candidate city is already selected" in response.content.decode()
-    assert CandidateCity.objects.filter(state="selected").count() == 1
-
-
-def test_two_selected_cities_in_one_save_are_refused(staff_client):
-    proposal = ProposalFactory(exploring=True)
-
-    response = post_change(staff_client, proposal, "candidates",
-                           {"city": PartnerCityFactory().pk, "state": "selected"},
-                           {"city": PartnerCityFactory().pk, "state": "selected"})  # fmt: skip
-
-    assert response.status_code == 200
-    assert "Select one partner city only." in response.content.decode()
+    assert "Candidate cities change only while the proposal is offered or explored" in (
+        response.content.decode()
+    )
     assert not CandidateCity.objects.exists()
+
+
+def test_the_inline_offers_no_state_field_and_no_delete_box(staff_client):
+    proposal = ProposalFactory(exploring=True)
+    CandidateCityFactory(proposal=proposal)
+    url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
+    shown = admin_form_data(staff_client, url)
+    assert "candidates-0-state" not in shown and "candidates-0-DELETE" not in shown
+    assert "candidates-0-city" not in shown  # a recorded candidate keeps its city
 
 
 def test_the_same_approval_twice_is_refused_with_a_message(staff_client):

@@ -165,7 +165,9 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
 
     def add(model, data):
         url = reverse(f"admin:partnerships_{model}_add")
-        response = staff_client.post(url, data, **EN)
+        response = staff_client.post(
+            url, {**admin_form_data(staff_client, url, **EN), **data}, **EN
+        )
         assert response.status_code == 302, response.context["adminform"].form.errors
 
     def step(verb, **data):
@@ -184,7 +186,10 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
 
     step("offer", note_en="Offered to the Consul-General.")
     step("explore", note_en="Tokyo consulted.")
-    add("candidatecity", {"proposal": proposal.pk, "city": city.pk, "state": "selected"})
+    add("candidatecity", {"proposal": proposal.pk, "city": city.pk})
+    decide = reverse("admin:partnerships_candidatecity_decide",
+                     args=[proposal.candidates.get().pk, "select"])  # fmt: skip
+    staff_client.post(decide, form_on_page(staff_client, decide, "decision-form"))
     add("document", {"proposal": proposal.pk, "kind": "letter_of_intent", "title_ind": "LoI",
                      "dated": "2025-06-01", "file": pdf("loi.pdf")})  # fmt: skip
     step("sign_loi")
@@ -206,6 +211,7 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
     assert list(proposal.events.values_list("to_status", flat=True)) == [
         "offered",
         "exploring",
+        "",  # Kitakyushu selected: an event, not a status change
         "loi_signed",
         "approving",
         "signed",

@@ -1,49 +1,14 @@
 """Two staff members taking conflicting steps at the same moment cannot both succeed."""
 
-import threading
-
 import pytest
-from django.db import connection
-from django.utils import translation
 
 from partnerships import services
 from partnerships.models import Proposal
+from tests.concurrency import race
 from tests.factories import StaffUserFactory
 from tests.lifecycle import ready_for, take
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's row locks; CI runs this on PostgreSQL")
-
-
-def race(*calls):
-    """Run each call in its own thread and connection, released at the same instant."""
-    start = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            start.wait()
-            outcomes[index] = call()
-        except services.TransitionRefused as refusal:
-            outcomes[index] = refusal
-        finally:
-            connection.close()
-
-    def run_in_english(index, call):
-        with translation.override("en"):
-            run(index, call)
-
-    threads = [threading.Thread(target=run_in_english, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @pytest.mark.parametrize("attempt", range(5))

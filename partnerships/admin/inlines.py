@@ -1,12 +1,29 @@
 """The rows a proposal or a visit page edits in place."""
 
+from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from ..candidates import available_decisions, suggestion_problems
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+
+
+def decision_links(candidate):
+    """Links to the confirmation page of each decision open on a candidate."""
+    if not candidate.pk:
+        return ""
+    decisions = available_decisions(candidate, candidate.proposal, None, staff=True)
+    if not decisions:
+        return "—"
+    urls = (
+        (reverse("admin:partnerships_candidatecity_decide", args=[candidate.pk, d.verb]), d.label)
+        for d in decisions
+    )
+    return format_html_join(" ", '<a class="button" href="{}">{}…</a>', urls) or format_html("")
 
 
 class ProposalEventInline(TranslationStackedInline):
@@ -17,25 +34,37 @@ class ProposalEventInline(TranslationStackedInline):
     readonly_fields = ["from_status", "to_status", "actor"]
 
 
+class CandidateCityInlineForm(forms.ModelForm):
+    """A candidate already on record keeps its city; its state moves only by decisions."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["city"].disabled = True
+
+
 class CandidateCityFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
-        selected = [
-            form for form in self.forms
-            if form.cleaned_data.get("state") == CandidateCity.State.SELECTED
-            and not form.cleaned_data.get("DELETE")
-        ]  # fmt: skip
-        if len(selected) > 1:
-            raise ValidationError(_("Select one partner city only."))
+        for form in self.extra_forms:
+            city = form.cleaned_data.get("city") if form.has_changed() else None
+            for problem in suggestion_problems(self.instance, city) if city else []:
+                form.add_error("city", problem)
 
 
 class CandidateCityInline(admin.TabularInline):
     model = CandidateCity
+    form = CandidateCityInlineForm
     formset = CandidateCityFormSet
     extra = 0
-    fields = ["city", "state", "score", "rationale", "suggested_by"]
-    readonly_fields = ["suggested_by"]
+    can_delete = False
+    fields = ["city", "state", "score", "rationale", "suggested_by", "decisions"]
+    readonly_fields = ["state", "suggested_by", "decisions"]
     autocomplete_fields = ["city"]
+
+    @admin.display(description=_("decide"))
+    def decisions(self, candidate):
+        return decision_links(candidate)
 
 
 class ApprovalInline(admin.TabularInline):

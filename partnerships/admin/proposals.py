@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import services
+from .. import candidates, services
 from ..forms import StepForm
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, take_step_and_report
@@ -66,12 +66,19 @@ class ProposalAdminForm(forms.ModelForm):
 
 
 class ActorRecordingMixin:
-    """Stamps the signed-in user on new inline rows that record who did something."""
+    """Stamps the signed-in user on new inline rows that record who did something; a new
+    candidate city is suggested through the same service as on the review page."""
 
-    actor_fields = {ProposalEvent: "actor", Comment: "author", CandidateCity: "suggested_by"}
+    actor_fields = {ProposalEvent: "actor", Comment: "author"}
 
     def save_formset(self, request, form, formset, change):
         for obj in formset.save(commit=False):
+            if isinstance(obj, CandidateCity) and obj._state.adding:
+                candidates.candidate_suggest(
+                    proposal=obj.proposal, by=request.user, city=obj.city,
+                    rationale=obj.rationale, score=obj.score,
+                )  # fmt: skip
+                continue
             field = self.actor_fields.get(type(obj))
             if field and obj._state.adding and getattr(obj, f"{field}_id") is None:
                 setattr(obj, field, request.user)

@@ -1,6 +1,7 @@
 """The records around a proposal, each with its own list: timeline events, candidate cities,
 approvals, documents and the internal discussion."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -10,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import discussion
+from .. import candidates, discussion
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from .inlines import decision_links
 from .mixins import StampsUserOnCreate
 
 
@@ -28,15 +30,86 @@ class ProposalEventAdmin(StampsUserOnCreate, TranslationAdmin):
     list_select_related = ["proposal"]
 
 
+class CandidateCityAdminForm(forms.ModelForm):
+    class Meta:
+        model = CandidateCity
+        fields = ["proposal", "city", "rationale", "score"]
+
+    def clean(self):
+        cleaned = super().clean()
+        proposal, city = cleaned.get("proposal"), cleaned.get("city")
+        if self.instance.pk is None and proposal and city:
+            for problem in candidates.suggestion_problems(proposal, city):
+                self.add_error("city", problem)
+        return cleaned
+
+
 @admin.register(CandidateCity)
-class CandidateCityAdmin(StampsUserOnCreate, admin.ModelAdmin):
-    user_field = "suggested_by"
+class CandidateCityAdmin(admin.ModelAdmin):
+    """A new candidate is a suggestion; its state then moves only by the decisions' pages."""
+
+    form = CandidateCityAdminForm
     list_display = ["city", "proposal", "state", "score", "suggested_by", "suggested_at"]
     list_filter = ["state"]
     search_fields = ["city__name", "proposal__reference", "rationale"]
     autocomplete_fields = ["proposal", "city"]
-    readonly_fields = ["suggested_by", "suggested_at"]
     list_select_related = ["city", "proposal", "suggested_by"]
+    fields = ["proposal", "city", "state", "rationale", "score", "suggested_by", "suggested_at",
+              "decisions"]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        always = ["state", "suggested_by", "suggested_at", "decisions"]
+        return ["proposal", "city", *always] if obj else always
+
+    @admin.display(description=_("decide"))
+    def decisions(self, candidate):
+        return decision_links(candidate)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        suggested, _created = candidates.candidate_suggest(
+            proposal=obj.proposal, by=request.user, city=obj.city, rationale=obj.rationale,
+            score=obj.score,
+        )  # fmt: skip
+        obj.pk = suggested.pk
+        obj._state.adding = False
+
+    def get_urls(self):
+        decide = path(
+            "<path:object_id>/decide/<slug:verb>/",
+            self.admin_site.admin_view(self.decide_view),
+            name="partnerships_candidatecity_decide",
+        )
+        return [decide, *super().get_urls()]
+
+    def decide_view(self, request, object_id, verb):
+        candidate = get_object_or_404(
+            CandidateCity.objects.select_related("city", "proposal"), pk=object_id
+        )
+        decision = candidates.DECISIONS.get(verb)
+        if decision is None or not self.has_change_permission(request, candidate):
+            raise PermissionDenied
+        proposal_url = reverse("admin:partnerships_proposal_change", args=[candidate.proposal_id])
+        if request.method == "POST":
+            try:
+                candidates.candidate_decide(verb=verb, candidate=candidate, by=request.user)
+            except candidates.CandidateRefused as refusal:
+                for problem in refusal.problems:
+                    messages.error(request, problem)
+            else:
+                messages.success(request, candidates.outcome(candidate))
+                return redirect(f"{proposal_url}#candidates-group")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": candidate,
+            "decision": decision,
+            "consequences": candidates.consequences(decision, candidate),
+            "proposal_url": proposal_url,
+            "title": f"{decision.label}: {candidate.city.name}",
+        }
+        return TemplateResponse(request, "admin/partnerships/candidatecity/decide.html", context)
 
 
 @admin.register(Approval)

@@ -1,0 +1,210 @@
+"""Candidate cities: suggested by a liaison or the city's staff, then shortlisted, set aside or
+selected as the partner.
+
+DECISIONS below is the whole table: from which states each decision leads to which, whether a
+liaison may take it, and whether its timeline event is public. Each decision is one
+`candidate_<verb>` function that locks the proposal's row (so decisions on one proposal, and its
+lifecycle steps, happen one after the other), re-reads the candidate, checks, changes it and
+records one `ProposalEvent`, in one transaction. A refused decision raises `CandidateRefused`
+with every reason and changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import CandidateCity, Proposal, ProposalEvent
+from .permissions import can_review, is_city_staff, is_liaison_of
+from .services import date_problems, in_each_language
+from .tasks import notify_on_commit
+
+C = CandidateCity.State
+# Candidates are suggested and decided while the mission explores; after the letter of intent
+# the partner is chosen, and a closed proposal changes no more.
+OPEN_FOR_CANDIDATES = (Proposal.Status.OFFERED, Proposal.Status.EXPLORING)
+
+
+class CandidateRefused(Exception):
+    def __init__(self, problems):
+        self.problems = [str(p) for p in problems]
+        super().__init__("; ".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Decision:
+    verb: str
+    label: str  # the button
+    event_title: str  # the timeline event's title, with %(city)s
+    sources: tuple
+    target: str
+    liaison_may: bool
+    public: bool
+
+
+SHORTLIST = Decision(
+    "shortlist", _("Shortlist"), _("Candidate city shortlisted: %(city)s"),
+    (C.SUGGESTED, C.SET_ASIDE), C.SHORTLISTED, liaison_may=True, public=True,
+)  # fmt: skip
+SET_ASIDE = Decision(
+    "set_aside", _("Set aside"), _("Candidate city set aside: %(city)s"),
+    (C.SUGGESTED, C.SHORTLISTED, C.SELECTED), C.SET_ASIDE, liaison_may=True, public=False,
+)  # fmt: skip
+SELECT = Decision(
+    "select", _("Select as partner city"), _("Partner city selected: %(city)s"),
+    (C.SUGGESTED, C.SHORTLISTED), C.SELECTED, liaison_may=False, public=True,
+)  # fmt: skip
+
+DECISIONS = {d.verb: d for d in (SHORTLIST, SET_ASIDE, SELECT)}
+
+
+def _open_problems(proposal):
+    if proposal.status in OPEN_FOR_CANDIDATES:
+        return []
+    return [
+        _(
+            "Candidate cities change only while the proposal is offered or explored; it is now "
+            "“%(status)s”."
+        )
+        % {"status": proposal.get_status_display()}  # fmt: skip
+    ]
+
+
+def decision_problems(decision, candidate, proposal, by, *, staff=None):
+    """Every reason `by` may not take `decision` on `candidate` now; empty when they may.
+    `staff` saves asking again whether `by` is city staff (None: ask)."""
+    staff = (by is None or is_city_staff(by)) if staff is None else staff
+    if not (staff or (decision.liaison_may and is_liaison_of(by, proposal))):
+        return [_("Only the city's staff may take this decision.")]
+    problems = _open_problems(proposal)
+    if candidate.state not in decision.sources:
+        problems.append(
+            _("%(city)s is “%(state)s”: it cannot be decided that way now.")
+            % {"city": candidate.city.name, "state": candidate.get_state_display()}
+        )
+    elif candidate.state == C.SELECTED and not staff:
+        problems.append(
+            _("The selected city is the city's choice: only its staff may set it aside.")
+        )
+    if decision is SELECT:
+        # Over .all(), so that a page which prefetched the candidates asks nothing more.
+        chosen = [c for c in proposal.candidates.all()
+                  if c.state == C.SELECTED and c.pk != candidate.pk]  # fmt: skip
+        if chosen:
+            problems.append(
+                _("%(city)s is already selected: set it aside first.")
+                % {"city": chosen[0].city.name}
+            )
+    return problems
+
+
+def available_decisions(candidate, proposal, by, *, staff=None):
+    """The decisions `by` could take on `candidate` now (for buttons and links)."""
+    return [
+        d for d in DECISIONS.values()
+        if not decision_problems(d, candidate, proposal, by, staff=staff)
+    ]  # fmt: skip
+
+
+def consequences(decision, candidate):
+    """What a decision will do, said plainly on its confirmation page."""
+    names = {"city": candidate.city.name, "reference": candidate.proposal.reference}
+    said = {
+        "shortlist": [_("%(city)s joins the shortlist of %(reference)s; shortlisted cities are "
+                        "shown on the proposal's public page.")],
+        "set_aside": [_("%(city)s is set aside: it no longer shows on the public page, and can "
+                        "be shortlisted again later.")],
+        "select": [
+            _("%(city)s becomes the selected partner city of %(reference)s; the letter of "
+              "intent can then be signed with it."),
+            _("The selection is published on the public timeline and mailed to the consulate's "
+              "liaisons and the staff who follow the proposal."),
+        ],
+    }[decision.verb]  # fmt: skip
+    return [sentence % names for sentence in said]
+
+
+def outcome(candidate):
+    """The message that tells a person where the candidate now stands."""
+    return _("%(city)s is now “%(state)s”.") % {
+        "city": candidate.city.name,
+        "state": candidate.get_state_display(),
+    }
+
+
+def _title(decision, city):
+    return lazy(lambda: gettext(decision.event_title) % {"city": city.name}, str)()
+
+
+def candidate_decide(*, verb, candidate, by, when=None):
+    decision = DECISIONS.get(verb)
+    if decision is None:
+        raise CandidateRefused([_("Unknown decision.")])
+    when = when or timezone.now()
+    with transaction.atomic():
+        # The proposal's row is the lock every decision and lifecycle step on it takes first.
+        proposal = Proposal.objects.select_for_update().get(pk=candidate.proposal_id)
+        locked = CandidateCity.objects.get(pk=candidate.pk)
+        problems = decision_problems(decision, locked, proposal, by)
+        problems += date_problems(proposal, when)
+        if problems:
+            raise CandidateRefused(problems)
+        locked.state = decision.target
+        locked._history_user = by
+        locked.save(update_fields=["state"])
+        event = ProposalEvent.objects.create(
+            proposal=proposal,
+            occurred_at=when,
+            actor=by,
+            is_public=decision.public,
+            **in_each_language("title", _title(decision, locked.city)),
+        )
+        if decision is SELECT:
+            notify_on_commit("event", event.pk)
+    candidate.refresh_from_db()
+    return event
+
+
+def candidate_shortlist(*, candidate, by, when=None):
+    return candidate_decide(verb="shortlist", candidate=candidate, by=by, when=when)
+
+
+def candidate_set_aside(*, candidate, by, when=None):
+    return candidate_decide(verb="set_aside", candidate=candidate, by=by, when=when)
+
+
+def candidate_select(*, candidate, by, when=None):
+    return candidate_decide(verb="select", candidate=candidate, by=by, when=when)
+
+
+def suggestion_problems(proposal, city):
+    problems = _open_problems(proposal)
+    if city.country != proposal.partner_country:
+        problems.append(_("This city is not in the proposal's partner country."))
+    return problems
+
+
+def candidate_suggest(*, proposal, by, city, rationale="", score=None):
+    """Returns (candidate, created); suggesting a city twice changes nothing."""
+    if by is not None and not can_review(by, proposal):
+        raise CandidateRefused([_("You may not act on this proposal.")])
+    existing = CandidateCity.objects.filter(proposal=proposal, city=city).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+            problems = suggestion_problems(locked, city)
+            if problems:
+                raise CandidateRefused(problems)
+            candidate = CandidateCity.objects.create(
+                proposal=locked, city=city, suggested_by=by, rationale=rationale.strip(),
+                score=score,
+            )  # fmt: skip
+            notify_on_commit("candidate", candidate.pk)
+    except IntegrityError:  # the same suggestion, sent at the same moment
+        return CandidateCity.objects.get(proposal=proposal, city=city), False
+    return candidate, True
