@@ -7,6 +7,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from partnerships.admin import DocumentInline
 
 from .models import Commitment, Delegate, Visit
-from .services import CLOSING_STATES, CommitmentRefused, commitment_close
+from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
 class DelegateInline(TranslationTabularInline):
@@ -23,11 +26,35 @@ class DelegateInline(TranslationTabularInline):
     fields = ["side", "order", "name", "title", "organisation", "email", "phone"]
 
 
+def close_link(commitment):
+    """A link to the close page for an open commitment; how and when, for a closed one."""
+    if not commitment.pk:
+        return ""
+    if commitment.state == Commitment.State.OPEN:
+        url = reverse("admin:delegations_commitment_close", args=[commitment.pk])
+        back = reverse("admin:delegations_visit_change", args=[commitment.visit_id])
+        query = urlencode({"next": f"{back}#commitments-group"})
+        return format_html('<a class="button" href="{}?{}">{}</a>', url, query, _("Close or drop…"))
+    return format_html(
+        "{} {}: {}",
+        commitment.get_state_display(),
+        date_format(commitment.closed_on),
+        commitment.closing_note,
+    )
+
+
 class CommitmentInline(TranslationTabularInline):
+    """The state is read-only here: a commitment closes only on its close page."""
+
     model = Commitment
     extra = 0
-    fields = ["description", "owner", "due_on", "state", "proposal"]
+    fields = ["description", "owner", "due_on", "proposal", "state", "closing"]
+    readonly_fields = ["state", "closing"]
     autocomplete_fields = ["proposal"]
+
+    @admin.display(description=_("closing"))
+    def closing(self, commitment):
+        return close_link(commitment)
 
 
 @admin.register(Visit)
@@ -74,7 +101,24 @@ class CloseCommitmentForm(forms.Form):
         choices=[(s.value, s.label) for s in CLOSING_STATES],
         widget=forms.RadioSelect,
     )
+    closed_on = forms.DateField(
+        label=_("Closed on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The day it was kept or dropped; not in the future."),
+    )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, commitment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+
+    def clean_closed_on(self):
+        closed_on = self.cleaned_data["closed_on"]
+        problems = closing_date_problems(self.commitment, closed_on)
+        if problems:
+            raise forms.ValidationError(problems)
+        return closed_on
 
 
 @admin.register(Commitment)
@@ -84,8 +128,12 @@ class CommitmentAdmin(SimpleHistoryAdmin, TranslationAdmin):
     search_fields = ["description", "owner"]
     date_hierarchy = "due_on"
     autocomplete_fields = ["visit", "proposal"]
-    readonly_fields = ["closed_on", "closing_note"]
+    readonly_fields = ["state", "closed_on", "closing_note", "closing"]
     list_select_related = ["visit", "proposal"]
+
+    @admin.display(description=_("closing"))
+    def closing(self, commitment):
+        return close_link(commitment)
 
     def get_urls(self):
         close = path(
@@ -95,11 +143,17 @@ class CommitmentAdmin(SimpleHistoryAdmin, TranslationAdmin):
         )
         return [close, *super().get_urls()]
 
+    def next_url(self, request):
+        wanted = request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+            return wanted
+        return reverse("admin:index")
+
     def close_view(self, request, object_id):
         commitment = get_object_or_404(Commitment, pk=object_id)
         if not self.has_change_permission(request, commitment):
             raise PermissionDenied
-        form = CloseCommitmentForm(request.POST or None)
+        form = CloseCommitmentForm(request.POST or None, commitment=commitment)
         if request.method == "POST" and form.is_valid():
             try:
                 commitment_close(commitment=commitment, by=request.user, **form.cleaned_data)
@@ -108,7 +162,7 @@ class CommitmentAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     messages.error(request, problem)
             else:
                 messages.success(request, _("The commitment is closed."))
-                return redirect(reverse("admin:index"))
+                return redirect(self.next_url(request))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -116,5 +170,6 @@ class CommitmentAdmin(SimpleHistoryAdmin, TranslationAdmin):
             "form": form,
             "title": _("Close a commitment"),
             "overdue": commitment.due_on and commitment.due_on < timezone.localdate(),
+            "cancel_url": self.next_url(request),
         }
         return TemplateResponse(request, "admin/delegations/commitment/close.html", context)

@@ -139,6 +139,17 @@ class Commitment(models.Model):
         ordering = ["visit", "due_on", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+        constraints = [
+            # However it is edited, a commitment closes with the day and a word on how.
+            models.CheckConstraint(
+                condition=Q(state="open", closed_on__isnull=True)
+                | (Q(state__in=["done", "dropped"], closed_on__isnull=False) & ~Q(closing_note="")),
+                name="commitment_closed_with_date_and_note",
+                violation_error_message=_(
+                    "A commitment is closed on the close page, with its date and a note."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.description[:80]

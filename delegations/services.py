@@ -16,7 +16,20 @@ class CommitmentRefused(Exception):
 CLOSING_STATES = (Commitment.State.DONE, Commitment.State.DROPPED)
 
 
-def commitment_close(*, commitment, by, state, note):
+def closing_date_problems(commitment, closed_on):
+    if closed_on > timezone.localdate():
+        return [_("Closed on: it cannot be in the future.")]
+    if closed_on < commitment.visit.starts_on:
+        return [
+            _("Closed on: it cannot be before the visit at which it was made (%(date)s).")
+            % {"date": commitment.visit.starts_on.isoformat()}
+        ]
+    return []
+
+
+def commitment_close(*, commitment, by, state, note, closed_on=None):
+    """Done or dropped, on `closed_on` (today when not given), with a note saying how."""
+    closed_on = closed_on or timezone.localdate()
     with transaction.atomic():
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
         problems = []
@@ -26,10 +39,11 @@ def commitment_close(*, commitment, by, state, note):
             problems.append(_("A commitment closes as done or dropped."))
         if not note.strip():
             problems.append(_("Note: missing (say how it was kept or why it was dropped)"))
+        problems += closing_date_problems(locked, closed_on)
         if problems:
             raise CommitmentRefused(problems)
         locked.state = state
-        locked.closed_on = timezone.localdate()
+        locked.closed_on = closed_on
         locked.closing_note = note.strip()
         locked._history_user = by
         locked.save(update_fields=["state", "closed_on", "closing_note", "updated_at"])

@@ -236,3 +236,15 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     visit = factory.SubFactory(VisitFactory)
     description = "Coordinate with Tokyo"
     owner = "Consul-General"
+
+    class Params:
+        done = factory.Trait(
+            state=Commitment.State.DONE,
+            closed_on=datetime.date(2024, 1, 15),
+            closing_note="Kept: Tokyo named three cities.",
+        )
+        dropped = factory.Trait(
+            state=Commitment.State.DROPPED,
+            closed_on=datetime.date(2024, 1, 15),
+            closing_note="Dropped: overtaken by events.",
+        )
