@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import candidates, discussion, services
+from .files import serve_file
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
 from .matching import rank_cities
 from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
@@ -25,7 +26,6 @@ from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
 from .steps import consequences, step_overview, take_step_and_report
-from .views import serve_document
 
 LIAISON_STEPS = ("explore", "decline")
 ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
@@ -97,6 +97,15 @@ def queue(request):
     })  # fmt: skip
 
 
+def approval_checklist(proposal):
+    """Each required approval: its label, what is missing, and the record (for its scan)."""
+    recorded = {a.kind: a for a in proposal.approvals.all()}
+    return [
+        (requirement.label, requirement.check(proposal), recorded.get(kind))
+        for requirement, kind in zip(APPROVALS, Approval.Kind, strict=True)
+    ]
+
+
 def _detail_context(request, proposal, **forms):
     proposal = (
         reviewable(request.user)
@@ -125,7 +134,7 @@ def _detail_context(request, proposal, **forms):
         "proposal": proposal,
         "decisions": decisions,
         "stages": stepper(proposal, public_events),
-        "approvals": [(r.label, r.check(proposal)) for r in APPROVALS],
+        "approvals": approval_checklist(proposal),
         "matches": rank_cities(proposal)[:ASSISTANT_SHOWS],
         "candidate_cities": candidate_cities,
         "steps": steps,
@@ -285,4 +294,11 @@ def step(request, reference, verb):
 @reviewer_required
 def document(request, reference, pk):
     proposal = _proposal(request, reference)
-    return serve_document(get_object_or_404(Document, pk=pk, proposal=proposal))
+    return serve_file(get_object_or_404(Document, pk=pk, proposal=proposal).file)
+
+
+@require_GET
+@reviewer_required
+def approval_document(request, reference, pk):
+    proposal = _proposal(request, reference)
+    return serve_file(get_object_or_404(Approval, pk=pk, proposal=proposal).document)

@@ -14,4 +14,9 @@ urlpatterns = [
     path("<str:reference>/candidates/<int:pk>/<str:decision>/", review.decide, name="decide"),
     path("<str:reference>/step/<str:verb>/", review.step, name="step"),
     path("<str:reference>/documents/<int:pk>/", review.document, name="document"),
+    path(
+        "<str:reference>/approvals/<int:pk>/document/",
+        review.approval_document,
+        name="approval_document",
+    ),
 ]

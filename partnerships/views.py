@@ -3,12 +3,12 @@ rows, internal events and private documents answer 404 and appear in no list."""
 
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
 
+from .files import serve_file
 from .filters import ProposalFilter
 from .models import CandidateCity, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
 from .stages import PATH, stepper
@@ -125,15 +125,6 @@ class PartnerCityDetailView(DetailView):
         )
 
 
-def serve_document(document):
-    """The file of a document the caller has already allowed; 404 when the file is gone."""
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, filename=document.file.name.rsplit("/")[-1])
-
-
 def document_download(request, pk):
     """Public documents are served here, never straight from the media folder."""
-    return serve_document(get_object_or_404(Document.objects.public(), pk=pk))
+    return serve_file(get_object_or_404(Document.objects.public(), pk=pk).file)

@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from ..candidates import available_decisions, suggestion_problems
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from .files import CheckedFileLinks
 
 
 def decision_links(candidate):
@@ -67,13 +68,13 @@ class CandidateCityInline(admin.TabularInline):
         return decision_links(candidate)
 
 
-class ApprovalInline(admin.TabularInline):
+class ApprovalInline(CheckedFileLinks, admin.TabularInline):
     model = Approval
     extra = 0
     fields = ["kind", "reference_number", "issued_on", "document"]
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(CheckedFileLinks, TranslationTabularInline):
     model = Document
     extra = 0
     fields = ["kind", "title", "file", "dated", "is_public"]

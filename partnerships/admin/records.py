@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import candidates, discussion
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from .files import ServesItsFile
 from .inlines import decision_links
 from .mixins import StampsUserOnCreate
 
@@ -113,7 +114,8 @@ class CandidateCityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(SimpleHistoryAdmin):
+class ApprovalAdmin(ServesItsFile, SimpleHistoryAdmin):
+    file_field = "document"
     list_display = ["proposal", "kind", "reference_number", "issued_on"]
     list_filter = ["kind"]
     search_fields = ["reference_number", "proposal__reference"]
@@ -123,7 +125,8 @@ class ApprovalAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(ServesItsFile, SimpleHistoryAdmin, TranslationAdmin):
+    file_field = "file"
     list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
     list_filter = ["kind", "is_public"]
     search_fields = ["title", "proposal__reference"]
