@@ -15,12 +15,13 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.admin import DocumentInline
+from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
 
 from .models import Commitment, Delegate, Visit
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
-class DelegateInline(TranslationTabularInline):
+class DelegateInline(ArchivableInline, TranslationTabularInline):
     model = Delegate
     extra = 0
     fields = ["side", "order", "name", "title", "organisation", "email", "phone"]
@@ -43,7 +44,7 @@ def close_link(commitment):
     )
 
 
-class CommitmentInline(TranslationTabularInline):
+class CommitmentInline(ArchivableInline, TranslationTabularInline):
     """The state is read-only here: a commitment closes only on its close page."""
 
     model = Commitment
@@ -58,7 +59,7 @@ class CommitmentInline(TranslationTabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class VisitAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "starts_on", "ends_on", "direction", "place", "published"]
     list_filter = ["direction", "published", "sectors"]
     search_fields = ["title", "place", "host", "visiting_mission"]
@@ -76,7 +77,7 @@ class VisitAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(TranslationAdmin):
+class DelegateAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "title", "organisation", "side", "visit"]
     list_filter = ["side"]
     search_fields = ["name", "title", "organisation"]
@@ -122,7 +123,8 @@ class CloseCommitmentForm(forms.Form):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CommitmentAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    kept_fields = (*ArchiveAdmin.kept_fields, "state", "closed_on", "closing_note")
     list_display = ["description", "owner", "due_on", "state", "visit", "proposal"]
     list_filter = [OverdueFilter, "state"]
     search_fields = ["description", "owner"]

@@ -7,11 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import FocusSector, Proposal
+from partnerships.models.archive import Archivable, ArchivableQuerySet
 
 
-class VisitQuerySet(models.QuerySet):
+class VisitQuerySet(ArchivableQuerySet):
     def published(self):
-        return self.filter(published=True)
+        return self.current().filter(published=True)
 
     def upcoming(self, today=None):
         return self.filter(ends_on__gte=today or timezone.localdate()).order_by("starts_on")
@@ -20,7 +21,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(ends_on__lt=today or timezone.localdate()).order_by("-starts_on")
 
 
-class Visit(models.Model):
+class Visit(Archivable):
     class Direction(models.TextChoices):
         INBOUND = "inbound", _("Inbound (to Kupang)")
         OUTBOUND = "outbound", _("Outbound (from Kupang)")
@@ -72,7 +73,7 @@ class Visit(models.Model):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
 
 
-class Delegate(models.Model):
+class Delegate(Archivable):
     """A person in a visit. Contact details are for staff only and never published."""
 
     class Side(models.TextChoices):
@@ -99,12 +100,14 @@ class Delegate(models.Model):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(ArchivableQuerySet):
     def overdue(self, today=None):
-        return self.filter(state="open", due_on__lt=today or timezone.localdate())
+        return self.current().filter(
+            state="open", due_on__lt=today or timezone.localdate(), visit__archived_at__isnull=True
+        )
 
 
-class Commitment(models.Model):
+class Commitment(Archivable):
     """A promise made at a visit, e.g. "coordinate with Tokyo to find the fitting city"."""
 
     class State(models.TextChoices):
@@ -153,3 +156,6 @@ class Commitment(models.Model):
 
     def __str__(self):
         return self.description[:80]
+
+    def archive_proposal(self):
+        return None  # a promise of a visit: the visit's own history records it

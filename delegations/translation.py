@@ -22,5 +22,5 @@ class CommitmentTranslation(TranslationOptions):
 
 
 # Edit history; see partnerships/translation.py for why it is registered here.
-for model in (Visit, Commitment):
+for model in (Visit, Delegate, Commitment):
     simple_history.register(model)

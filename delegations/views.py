@@ -11,7 +11,7 @@ from icalendar import Calendar, Event
 
 from partnerships.models import Document, Proposal
 
-from .models import Delegate, Visit
+from .models import Commitment, Delegate, Visit
 
 PUBLIC_DELEGATE_FIELDS = ["visit_id", "name", "title", "title_ind", "title_en", "title_ja",
                           "organisation", "side", "order"]  # fmt: skip
@@ -30,8 +30,8 @@ class VisitListView(ListView):
 class VisitDetailView(DetailView):
     def get_queryset(self):
         return Visit.objects.published().prefetch_related(
-            Prefetch("delegates", Delegate.objects.only("pk", *PUBLIC_DELEGATE_FIELDS)),
-            "commitments",
+            Prefetch("delegates", Delegate.objects.current().only("pk", *PUBLIC_DELEGATE_FIELDS)),
+            Prefetch("commitments", Commitment.objects.current()),
             "sectors",
             Prefetch("proposals", Proposal.objects.public(), to_attr="public_proposals"),
             Prefetch("documents", Document.objects.public(), to_attr="public_documents"),

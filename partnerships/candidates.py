@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import CandidateCity, Proposal, ProposalEvent
+from .models.archive import current
 from .permissions import can_review, is_city_staff, is_liaison_of
 from .services import date_problems, in_each_language
 from .tasks import notify_on_commit
@@ -62,6 +63,8 @@ DECISIONS = {d.verb: d for d in (SHORTLIST, SET_ASIDE, SELECT)}
 
 
 def _open_problems(proposal):
+    if proposal.is_archived:
+        return [_("This proposal is archived: restore it before deciding on its cities.")]
     if proposal.status in OPEN_FOR_CANDIDATES:
         return []
     return [
@@ -80,7 +83,9 @@ def decision_problems(decision, candidate, proposal, by, *, staff=None):
     if not (staff or (decision.liaison_may and is_liaison_of(by, proposal))):
         return [_("Only the city's staff may take this decision.")]
     problems = _open_problems(proposal)
-    if candidate.state not in decision.sources:
+    if candidate.is_archived:
+        problems.append(_("This candidate city is archived: restore it first."))
+    elif candidate.state not in decision.sources:
         problems.append(
             _("%(city)s is “%(state)s”: it cannot be decided that way now.")
             % {"city": candidate.city.name, "state": candidate.get_state_display()}
@@ -91,7 +96,7 @@ def decision_problems(decision, candidate, proposal, by, *, staff=None):
         )
     if decision is SELECT:
         # Over .all(), so that a page which prefetched the candidates asks nothing more.
-        chosen = [c for c in proposal.candidates.all()
+        chosen = [c for c in current(proposal.candidates.all())
                   if c.state == C.SELECTED and c.pk != candidate.pk]  # fmt: skip
         if chosen:
             problems.append(
@@ -191,7 +196,7 @@ def candidate_suggest(*, proposal, by, city, rationale="", score=None):
     """Returns (candidate, created); suggesting a city twice changes nothing."""
     if by is not None and not can_review(by, proposal):
         raise CandidateRefused([_("You may not act on this proposal.")])
-    existing = CandidateCity.objects.filter(proposal=proposal, city=city).first()
+    existing = CandidateCity.objects.current().filter(proposal=proposal, city=city).first()
     if existing:
         return existing, False
     try:
@@ -206,5 +211,5 @@ def candidate_suggest(*, proposal, by, city, rationale="", score=None):
             )  # fmt: skip
             notify_on_commit("candidate", candidate.pk)
     except IntegrityError:  # the same suggestion, sent at the same moment
-        return CandidateCity.objects.get(proposal=proposal, city=city), False
+        return CandidateCity.objects.current().get(proposal=proposal, city=city), False
     return candidate, True

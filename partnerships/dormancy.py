@@ -24,9 +24,13 @@ def _latest(queryset, field):
 
 def with_last_activity(queryset):
     return queryset.annotate(
-        last_event=_latest(ProposalEvent.objects.filter(proposal=OuterRef("pk")), "occurred_at"),
-        last_visit=_latest(Visit.objects.filter(proposals=OuterRef("pk")), "ends_on"),
-        last_commitment=_latest(Commitment.objects.filter(proposal=OuterRef("pk")), "updated_at"),
+        last_event=_latest(
+            ProposalEvent.objects.current().filter(proposal=OuterRef("pk")), "occurred_at"
+        ),
+        last_visit=_latest(Visit.objects.current().filter(proposals=OuterRef("pk")), "ends_on"),
+        last_commitment=_latest(
+            Commitment.objects.current().filter(proposal=OuterRef("pk")), "updated_at"
+        ),
     )
 
 
@@ -56,7 +60,8 @@ def flag_dormant(now=None, after_days=None):
     after_days = settings.PORTAL_DORMANT_AFTER_DAYS if after_days is None else after_days
     cutoff = now - datetime.timedelta(days=after_days)
     marked = []
-    for proposal in with_last_activity(Proposal.objects.filter(status=Proposal.Status.ACTIVE)):
+    active = Proposal.objects.current().filter(status=Proposal.Status.ACTIVE)
+    for proposal in with_last_activity(active):
         since = last_activity(proposal)
         if since is not None and since >= cutoff:
             continue

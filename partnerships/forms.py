@@ -54,7 +54,7 @@ class SuggestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = PartnerCity.objects.filter(
             country=proposal.partner_country
-        ).exclude(candidacies__proposal=proposal)
+        ).exclude(pk__in=proposal.candidates.current().values("city"))
         self.helper = FormHelper()
         self.helper.form_tag = False
 

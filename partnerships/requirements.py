@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from .models import Approval, CandidateCity, Document
+from .models.archive import current
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: labels change with the language
@@ -34,7 +35,7 @@ def _present(value):
 
 def _dated_document(kind):
     def check(proposal):
-        documents = [d for d in proposal.documents.all() if d.kind == kind]
+        documents = [d for d in current(proposal.documents.all()) if d.kind == kind]
         if not documents:
             return MISSING
         if not any(d.dated for d in documents):
@@ -48,8 +49,8 @@ def _signed_agreement(proposal):
     missing = _dated_document(Document.Kind.AGREEMENT)(proposal)
     if missing or not proposal.offered_on:
         return missing
-    latest = max(d.dated for d in proposal.documents.all() if d.kind == Document.Kind.AGREEMENT
-                 and d.dated)  # fmt: skip
+    latest = max(d.dated for d in current(proposal.documents.all())
+                 if d.kind == Document.Kind.AGREEMENT and d.dated)  # fmt: skip
     if latest < proposal.offered_on:
         return _("dated %(date)s, before the offer") % {"date": latest.isoformat()}
     return None
@@ -57,7 +58,7 @@ def _signed_agreement(proposal):
 
 def _approval(kind):
     def check(proposal):
-        approval = next((a for a in proposal.approvals.all() if a.kind == kind), None)
+        approval = next((a for a in current(proposal.approvals.all()) if a.kind == kind), None)
         if approval is None:
             return MISSING
         gaps = [
@@ -75,7 +76,8 @@ def _approval(kind):
 
 
 def _selected_candidate(proposal):
-    selected = [c for c in proposal.candidates.all() if c.state == CandidateCity.State.SELECTED]
+    selected = [c for c in current(proposal.candidates.all())
+                if c.state == CandidateCity.State.SELECTED]  # fmt: skip
     return None if selected else _("no candidate city is selected")
 
 

@@ -21,7 +21,15 @@ from . import candidates, discussion, services
 from .files import serve_file
 from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
 from .matching import rank_cities
-from .models import Approval, CandidateCity, Comment, Document, PartnerCity, Proposal
+from .models import (
+    Approval,
+    CandidateCity,
+    Comment,
+    Document,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+)
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
@@ -33,11 +41,11 @@ ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody deci
 
 def reviewable(user):
     if is_city_staff(user):
-        return Proposal.objects.all()
+        return Proposal.objects.current()
     consulate = liaison_consulate(user)
     if consulate is None:
         return Proposal.objects.none()
-    return Proposal.objects.for_consulate(consulate).exclude(status=Proposal.Status.DRAFT)
+    return Proposal.objects.current().for_consulate(consulate).exclude(status=Proposal.Status.DRAFT)
 
 
 def reviewer_required(view):
@@ -74,11 +82,13 @@ def queue(request):
         .select_related("consulate", "partner_city")
         .annotate(
             open_requests=Count(
-                "comments", filter=Q(comments__is_request=True, comments__answered_at=None),
+                "comments", filter=Q(comments__is_request=True, comments__answered_at=None,
+                                     comments__archived_at=None),
                 distinct=True,
             ),
             pending_candidates=Count(
-                "candidates", filter=Q(candidates__state=CandidateCity.State.SUGGESTED),
+                "candidates", filter=Q(candidates__state=CandidateCity.State.SUGGESTED,
+                                       candidates__archived_at=None),
                 distinct=True,
             ),
         )
@@ -97,6 +107,12 @@ def queue(request):
     })  # fmt: skip
 
 
+def _visits():
+    # The visit model, reached through the relation: delegations build on partnerships, and
+    # partnerships never import them.
+    return Proposal._meta.get_field("visits").related_model
+
+
 def approval_checklist(proposal):
     """Each required approval: its label, what is missing, and the record (for its scan)."""
     recorded = {a.kind: a for a in proposal.approvals.all()}
@@ -112,12 +128,15 @@ def _detail_context(request, proposal, **forms):
         .select_related("consulate", "partner_city")
         .prefetch_related(
             "sectors",
-            Prefetch("events", to_attr="all_events"),
-            Prefetch("candidates", CandidateCity.objects.select_related("city", "suggested_by")),
-            Prefetch("documents", Document.objects.order_by("kind", "-dated")),
-            Prefetch("approvals", Approval.objects.all()),
-            Prefetch("comments", Comment.objects.select_related("author", "answer_to")),
-            "visits",
+            Prefetch("events", ProposalEvent.objects.current(), to_attr="all_events"),
+            Prefetch(
+                "candidates",
+                CandidateCity.objects.current().select_related("city", "suggested_by"),
+            ),
+            Prefetch("documents", Document.objects.current().order_by("kind", "-dated")),
+            Prefetch("approvals", Approval.objects.current()),
+            Prefetch("comments", Comment.objects.current().select_related("author", "answer_to")),
+            Prefetch("visits", _visits().objects.current()),
         )
         .get(pk=proposal.pk)
     )
@@ -190,7 +209,9 @@ def comment(request, reference):
 @reviewer_required
 def answer(request, reference, pk):
     proposal = _proposal(request, reference)
-    request_comment = get_object_or_404(Comment, pk=pk, proposal=proposal, is_request=True)
+    request_comment = get_object_or_404(
+        Comment.objects.current(), pk=pk, proposal=proposal, is_request=True
+    )
     if not is_city_staff(request.user):
         raise PermissionDenied
     form = AnswerForm(request.POST)
@@ -250,7 +271,7 @@ def _suggest(request, proposal, city, rationale, score=None):
 @reviewer_required
 def decide(request, reference, pk, decision):
     proposal = _proposal(request, reference)
-    candidate = get_object_or_404(CandidateCity, pk=pk, proposal=proposal)
+    candidate = get_object_or_404(CandidateCity.objects.current(), pk=pk, proposal=proposal)
     try:
         candidates.candidate_decide(verb=decision, candidate=candidate, by=request.user)
     except candidates.CandidateRefused as refusal:
@@ -294,11 +315,12 @@ def step(request, reference, verb):
 @reviewer_required
 def document(request, reference, pk):
     proposal = _proposal(request, reference)
-    return serve_file(get_object_or_404(Document, pk=pk, proposal=proposal).file)
+    return serve_file(get_object_or_404(Document.objects.current(), pk=pk, proposal=proposal).file)
 
 
 @require_GET
 @reviewer_required
 def approval_document(request, reference, pk):
     proposal = _proposal(request, reference)
-    return serve_file(get_object_or_404(Approval, pk=pk, proposal=proposal).document)
+    approval = get_object_or_404(Approval.objects.current(), pk=pk, proposal=proposal)
+    return serve_file(approval.document)

@@ -116,7 +116,7 @@ def _written(text):
 
 
 def last_event(proposal):
-    return proposal.events.order_by("-occurred_at", "-pk").first()
+    return proposal.events.current().order_by("-occurred_at", "-pk").first()
 
 
 def date_problems(proposal, when):
@@ -136,6 +136,9 @@ def refusal_problems(transition, proposal, by, *, note="", reason="", when=None)
     problems = []
     if not may_take(transition, proposal, by):
         problems.append(who_may_take(transition, proposal))
+    if proposal.is_archived:
+        problems.append(_("This proposal is archived: restore it before taking a step."))
+        return problems
     if proposal.status not in transition.sources:
         problems.append(
             _("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}
@@ -222,7 +225,11 @@ def _closing(reason):
 
 def _latest_dated(proposal, kind):
     return (
-        proposal.documents.filter(kind=kind, dated__isnull=False).order_by("-dated").first().dated
+        proposal.documents.current()
+        .filter(kind=kind, dated__isnull=False)
+        .order_by("-dated")
+        .first()
+        .dated
     )
 
 
@@ -240,7 +247,7 @@ def proposal_explore(*, proposal, by, note="", public=True, when=None):
 
 def proposal_sign_loi(*, proposal, by, note="", public=True, when=None):
     def changes(p, when):
-        return {"partner_city": p.candidates.get(state="selected").city}
+        return {"partner_city": p.candidates.current().get(state="selected").city}
 
     return _take(SIGN_LOI, proposal=proposal, by=by, note=note, public=public, when=when,
                  changes=changes)  # fmt: skip

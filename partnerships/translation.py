@@ -5,10 +5,14 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Approval,
+    CandidateCity,
+    Comment,
     Consulate,
     Document,
     FocusSector,
+    Liaison,
     PartnerCity,
+    Profile,
     Proposal,
     ProposalEvent,
     Province,
@@ -50,7 +54,10 @@ class DocumentTranslation(TranslationOptions):
     fields = ("title",)
 
 
-# Edit history, registered here because it must follow the translation registration: the
-# historical models then copy the *_ind/*_en/*_ja columns too.
-for model in (Proposal, Approval, Document):
+# Edit history of every record staff edit, registered here because it must follow the
+# translation registration: the historical models then copy the *_ind/*_en/*_ja columns too.
+for model in (
+    FocusSector, Province, PartnerCity, Consulate, Liaison, Profile,
+    Proposal, ProposalEvent, CandidateCity, Approval, Document, Comment,
+):  # fmt: skip
     simple_history.register(model)

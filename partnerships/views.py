@@ -75,7 +75,9 @@ class ProposalDetailView(DetailView):
             .prefetch_related(
                 "sectors",
                 Prefetch(
-                    "events", ProposalEvent.objects.filter(is_public=True), to_attr="public_events"
+                    "events",
+                    ProposalEvent.objects.current().filter(is_public=True),
+                    to_attr="public_events",
                 ),
                 Prefetch(
                     "candidates",

@@ -10,6 +10,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 
 from ..candidates import available_decisions, suggestion_problems
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from .archive import ArchivableInline
 from .files import CheckedFileLinks
 
 
@@ -27,7 +28,7 @@ def decision_links(candidate):
     return format_html_join(" ", '<a class="button" href="{}">{}…</a>', urls) or format_html("")
 
 
-class ProposalEventInline(TranslationStackedInline):
+class ProposalEventInline(ArchivableInline, TranslationStackedInline):
     model = ProposalEvent
     extra = 0
     classes = ["collapse"]
@@ -53,12 +54,11 @@ class CandidateCityFormSet(BaseInlineFormSet):
                 form.add_error("city", problem)
 
 
-class CandidateCityInline(admin.TabularInline):
+class CandidateCityInline(ArchivableInline, admin.TabularInline):
     model = CandidateCity
     form = CandidateCityInlineForm
     formset = CandidateCityFormSet
     extra = 0
-    can_delete = False
     fields = ["city", "state", "score", "rationale", "suggested_by", "decisions"]
     readonly_fields = ["state", "suggested_by", "decisions"]
     autocomplete_fields = ["city"]
@@ -68,19 +68,19 @@ class CandidateCityInline(admin.TabularInline):
         return decision_links(candidate)
 
 
-class ApprovalInline(CheckedFileLinks, admin.TabularInline):
+class ApprovalInline(ArchivableInline, CheckedFileLinks, admin.TabularInline):
     model = Approval
     extra = 0
     fields = ["kind", "reference_number", "issued_on", "document"]
 
 
-class DocumentInline(CheckedFileLinks, TranslationTabularInline):
+class DocumentInline(ArchivableInline, CheckedFileLinks, TranslationTabularInline):
     model = Document
     extra = 0
     fields = ["kind", "title", "file", "dated", "is_public"]
 
 
-class CommentInline(admin.StackedInline):
+class CommentInline(ArchivableInline, admin.StackedInline):
     model = Comment
     extra = 0
     fields = ["body", "author", "created_at"]

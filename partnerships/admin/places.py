@@ -2,12 +2,14 @@
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Consulate, FocusSector, Liaison, PartnerCity, Profile, Province
+from .archive import RefusesDeletionInUse
 
 
 @admin.register(FocusSector)
-class FocusSectorAdmin(TranslationAdmin):
+class FocusSectorAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
@@ -15,13 +17,13 @@ class FocusSectorAdmin(TranslationAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(TranslationAdmin):
+class ProvinceAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(TranslationAdmin):
+class PartnerCityAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "native_name", "country", "region", "population", "is_coastal"]
     list_filter = ["country", "is_coastal", "is_island", "strengths"]
     search_fields = ["name", "native_name", "region"]
@@ -36,7 +38,7 @@ class LiaisonInline(admin.TabularInline):
 
 
 @admin.register(Consulate)
-class ConsulateAdmin(TranslationAdmin):
+class ConsulateAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "seat", "country"]
     list_filter = ["country"]
     search_fields = ["name", "seat"]
@@ -46,7 +48,7 @@ class ConsulateAdmin(TranslationAdmin):
 
 
 @admin.register(Liaison)
-class LiaisonAdmin(admin.ModelAdmin):
+class LiaisonAdmin(SimpleHistoryAdmin):
     list_display = ["user", "consulate"]
     list_filter = ["consulate"]
     search_fields = ["user__username", "user__email", "consulate__name"]
@@ -54,7 +56,7 @@ class LiaisonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(SimpleHistoryAdmin):
     list_display = ["user", "language"]
     list_filter = ["language"]
     search_fields = ["user__username", "user__email"]

@@ -16,6 +16,7 @@ from .. import candidates, services
 from ..forms import StepForm
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, take_step_and_report
+from .archive import ArchiveAdmin
 from .inlines import (
     ApprovalInline,
     CandidateCityInline,
@@ -83,9 +84,7 @@ class ActorRecordingMixin:
             if field and obj._state.adding and getattr(obj, f"{field}_id") is None:
                 setattr(obj, field, request.user)
             obj.save()
-        for obj in formset.deleted_objects:
-            obj.delete()
-        formset.save_m2m()
+        formset.save_m2m()  # no row is deleted here: the inlines offer archiving instead
 
 
 class ProposalStepsMixin:
@@ -138,7 +137,14 @@ class ProposalStepsMixin:
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ProposalStepsMixin, ActorRecordingMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ProposalAdmin(
+    ProposalStepsMixin, ActorRecordingMixin, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin
+):
+    # Only the lifecycle services move these; see KeepsStoredValues.
+    kept_fields = (
+        *ArchiveAdmin.kept_fields, "status", "closing_reason", "closing_reason_ind",
+        "closing_reason_en", "closing_reason_ja",
+    )  # fmt: skip
     list_display = [
         "reference",
         "title",

@@ -14,13 +14,14 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import candidates, discussion
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from .archive import ArchiveAdmin
 from .files import ServesItsFile
 from .inlines import decision_links
 from .mixins import StampsUserOnCreate
 
 
 @admin.register(ProposalEvent)
-class ProposalEventAdmin(StampsUserOnCreate, TranslationAdmin):
+class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
     user_field = "actor"
     list_display = ["proposal", "title", "occurred_at", "from_status", "to_status", "is_public"]
     list_filter = ["is_public", "to_status"]
@@ -46,8 +47,10 @@ class CandidateCityAdminForm(forms.ModelForm):
 
 
 @admin.register(CandidateCity)
-class CandidateCityAdmin(admin.ModelAdmin):
+class CandidateCityAdmin(ArchiveAdmin, SimpleHistoryAdmin):
     """A new candidate is a suggestion; its state then moves only by the decisions' pages."""
+
+    kept_fields = (*ArchiveAdmin.kept_fields, "state")
 
     form = CandidateCityAdminForm
     list_display = ["city", "proposal", "state", "score", "suggested_by", "suggested_at"]
@@ -114,7 +117,7 @@ class CandidateCityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(ServesItsFile, SimpleHistoryAdmin):
+class ApprovalAdmin(ServesItsFile, ArchiveAdmin, SimpleHistoryAdmin):
     file_field = "document"
     list_display = ["proposal", "kind", "reference_number", "issued_on"]
     list_filter = ["kind"]
@@ -125,7 +128,7 @@ class ApprovalAdmin(ServesItsFile, SimpleHistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(ServesItsFile, SimpleHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(ServesItsFile, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
     file_field = "file"
     list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
     list_filter = ["kind", "is_public"]
@@ -147,7 +150,8 @@ class OpenRequestFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(StampsUserOnCreate, admin.ModelAdmin):
+class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, SimpleHistoryAdmin):
+    kept_fields = (*ArchiveAdmin.kept_fields, "answered_at", "answer_to")
     user_field = "author"
     list_display = ["proposal", "author", "created_at", "is_request", "answered_at"]
     list_filter = [OpenRequestFilter, "is_request"]

@@ -12,12 +12,13 @@ from django_fsm import FSMField, FSMModelMixin
 
 from ..countries import COUNTRY_CHOICES
 from ..validators import validate_document_file
+from .archive import CURRENT, Archivable, ArchivableQuerySet
 from .places import Consulate, FocusSector, PartnerCity
 
 
-class ProposalQuerySet(models.QuerySet):
+class ProposalQuerySet(ArchivableQuerySet):
     def public(self):
-        return self.filter(published=True).exclude(status=Proposal.Status.DRAFT)
+        return self.current().filter(published=True).exclude(status=Proposal.Status.DRAFT)
 
     def for_consulate(self, consulate):
         return self.filter(consulate=consulate)
@@ -26,25 +27,27 @@ class ProposalQuerySet(models.QuerySet):
         return self.select_related("partner_city", "consulate").prefetch_related("sectors")
 
 
-class ProposalEventQuerySet(models.QuerySet):
+class ProposalEventQuerySet(ArchivableQuerySet):
     def public(self):
         """The public timeline: public events of public proposals."""
-        return self.filter(is_public=True, proposal__in=Proposal.objects.public()).select_related(
-            "proposal"
+        return (
+            self.current()
+            .filter(is_public=True, proposal__in=Proposal.objects.public())
+            .select_related("proposal")
         )
 
 
-class CandidateCityQuerySet(models.QuerySet):
+class CandidateCityQuerySet(ArchivableQuerySet):
     def public(self):
         # Suggestions and set-aside cities are the missions' and the city's deliberation; a
         # shortlist or a selection is what the city announces.
-        return self.filter(
+        return self.current().filter(
             state__in=[CandidateCity.State.SHORTLISTED, CandidateCity.State.SELECTED],
             proposal__in=Proposal.objects.public(),
         )
 
 
-class Proposal(FSMModelMixin, models.Model):
+class Proposal(FSMModelMixin, Archivable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OFFERED = "offered", _("Offered")
@@ -156,6 +159,9 @@ class Proposal(FSMModelMixin, models.Model):
     def get_absolute_url(self):
         return reverse("partnerships:proposal_detail", kwargs={"slug": self.slug})
 
+    def archive_proposal(self):
+        return self
+
     def clean(self):
         # The database refuses this too; saying it here turns a crash into a form message,
         # also where the status is not part of the form (the admin shows it read-only).
@@ -170,7 +176,7 @@ class Proposal(FSMModelMixin, models.Model):
         super().clean_fields(exclude={*(exclude or ()), "status"})
 
 
-class ProposalEvent(models.Model):
+class ProposalEvent(Archivable):
     """One step on a proposal's timeline. The public timeline is exactly the public events."""
 
     proposal = models.ForeignKey(
@@ -206,8 +212,18 @@ class ProposalEvent(models.Model):
     def __str__(self):
         return f"{self.proposal.reference}: {self.title}"
 
+    def archive_problems(self):
+        if self.to_status:
+            return [
+                _(
+                    "A lifecycle step stays on the timeline; to hide it from the public, make it "
+                    "internal instead."
+                )  # fmt: skip
+            ]
+        return []
 
-class CandidateCity(models.Model):
+
+class CandidateCity(Archivable):
     class State(models.TextChoices):
         SUGGESTED = "suggested", _("Suggested")
         SHORTLISTED = "shortlisted", _("Shortlisted")
@@ -254,12 +270,13 @@ class CandidateCity(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["proposal", "city"],
+                condition=CURRENT,
                 name="candidate_once_per_proposal",
                 violation_error_message=_("This city is already a candidate for this proposal."),
             ),
             models.UniqueConstraint(
                 fields=["proposal"],
-                condition=Q(state="selected"),
+                condition=Q(state="selected", archived_at__isnull=True),
                 name="one_selected_candidate_per_proposal",
                 violation_error_message=_(
                     "Another candidate city is already selected for this proposal."
@@ -275,11 +292,17 @@ class CandidateCity(models.Model):
     def __str__(self):
         return f"{self.city} ({self.get_state_display()})"
 
+    def archive_problems(self):
+        if self.state == self.State.SELECTED:
+            return [_("The selected partner city cannot be archived: set it aside first.")]
+        return []
+
     def clean(self):
+        super().clean()
         # The database allows one selected city per proposal; say so before it refuses.
         if self.state != self.State.SELECTED or not self.proposal_id:
             return
-        others = CandidateCity.objects.filter(
+        others = CandidateCity.objects.current().filter(
             proposal_id=self.proposal_id, state=self.State.SELECTED
         )
         if others.exclude(pk=self.pk).exists():
@@ -288,7 +311,7 @@ class CandidateCity(models.Model):
             )
 
 
-class Approval(models.Model):
+class Approval(Archivable):
     """One regulatory gate on the way to signing (PP 28/2018, Permendagri 25/2020)."""
 
     class Kind(models.TextChoices):
@@ -317,6 +340,7 @@ class Approval(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["proposal", "kind"],
+                condition=CURRENT,
                 name="one_approval_per_kind",
                 violation_error_message=_("This approval is already recorded for this proposal."),
             ),

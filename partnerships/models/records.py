@@ -7,19 +7,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import validate_document_file
+from .archive import Archivable, ArchivableQuerySet
 from .proposals import Proposal
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(ArchivableQuerySet):
     def public(self):
-        from delegations.models import Visit
-
-        return self.filter(is_public=True).filter(
-            Q(proposal__in=Proposal.objects.public()) | Q(visit__in=Visit.objects.published())
+        """Public documents whose every owner is public: the proposal it belongs to (if any)
+        and the visit it belongs to (if any). The visit is named by its fields, not imported:
+        delegations build on partnerships, never the reverse."""
+        return (
+            self.current()
+            .filter(is_public=True)
+            .filter(Q(proposal__isnull=True) | Q(proposal__in=Proposal.objects.public()))
+            .filter(
+                Q(visit__isnull=True) | Q(visit__published=True, visit__archived_at__isnull=True)
+            )
         )
 
 
-class Document(models.Model):
+class Document(Archivable):
     class Kind(models.TextChoices):
         LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
         PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
@@ -72,12 +79,14 @@ class Document(models.Model):
         return self.title
 
 
-class CommentQuerySet(models.QuerySet):
+class CommentQuerySet(ArchivableQuerySet):
     def open_requests(self):
-        return self.filter(is_request=True, answered_at__isnull=True)
+        return self.current().filter(
+            is_request=True, answered_at__isnull=True, proposal__archived_at__isnull=True
+        )
 
 
-class Comment(models.Model):
+class Comment(Archivable):
     """Internal discussion between city staff and liaisons; never shown publicly.
 
     A liaison may mark a comment as a request for information; it stays open until staff answer

@@ -1,0 +1,211 @@
+"""The admin never deletes what a person recorded: it archives and restores, each after a
+confirmation page; places still in use refuse to be deleted; a revert from the edit history goes
+through the same rules as the forms."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
+
+from ..archiving import ArchiveRefused, record_archive, record_restore
+
+
+class ArchivedFilter(admin.SimpleListFilter):
+    """Lists show current records unless asked for the archived ones."""
+
+    title = _("archive")
+    parameter_name = "archive"
+
+    def lookups(self, request, model_admin):
+        return [("archived", _("Archived")), ("all", _("All"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Current"),
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "archived":
+            return queryset.archived()
+        if self.value() == "all":
+            return queryset
+        return queryset.current()
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is archived"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Kept with the record and, for a proposal's records, on its timeline."),
+    )
+
+
+class KeepsStoredValues:
+    """Fields no form may set — the status, decisions, archiving — are re-read from the database
+    before a change is saved, so that neither a stale form nor a revert from the edit history
+    can move them."""
+
+    kept_fields = ("archived_at", "archived_by", "archive_reason")
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The edit history's revert page builds its form on an old copy of the record: give
+        # that copy today's protected values before the form validates or saves it.
+        if obj is not None and obj.pk:
+            keep_stored_values(obj, self.kept_fields)
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            keep_stored_values(obj, self.kept_fields)
+        super().save_model(request, obj, form, change)
+
+
+def keep_stored_values(obj, names):
+    fields = [obj._meta.get_field(name) for name in names]
+    stored = type(obj)._default_manager.filter(pk=obj.pk).values(*[f.attname for f in fields])
+    values = stored.first() or {}
+    for field in fields:
+        if field.attname not in values:
+            continue
+        if isinstance(field, FSMField):
+            field.set_state(obj, values[field.attname])  # protected: assignment would raise
+        else:
+            setattr(obj, field.attname, values[field.attname])
+
+
+class ArchiveAdmin(KeepsStoredValues):
+    """For a model admin of an archivable record: no delete, an archive and a restore page, and
+    lists that show current records first."""
+
+    change_form_template = "admin/archivable_change_form.html"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_list_filter(self, request):
+        return [ArchivedFilter, *super().get_list_filter(request)]
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        own = [
+            path("<path:object_id>/archive/", self.admin_site.admin_view(self.archive_view),
+                 name=f"{name}_archive"),
+            path("<path:object_id>/restore/", self.admin_site.admin_view(self.restore_view),
+                 name=f"{name}_restore"),
+        ]  # fmt: skip
+        return [*own, *super().get_urls()]
+
+    def archive_view(self, request, object_id):
+        return self._confirm(request, object_id, archiving=True)
+
+    def restore_view(self, request, object_id):
+        return self._confirm(request, object_id, archiving=False)
+
+    def _confirm(self, request, object_id, *, archiving):
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        form = ArchiveForm(request.POST or None) if archiving else None
+        if request.method == "POST" and (form is None or form.is_valid()):
+            try:
+                if archiving:
+                    record_archive(record=obj, by=request.user, reason=form.cleaned_data["reason"])
+                else:
+                    record_restore(record=obj, by=request.user)
+            except ArchiveRefused as refusal:
+                for problem in refusal.problems:
+                    messages.error(request, problem)
+            else:
+                messages.success(request, _("Archived.") if archiving else _("Restored."))
+                return redirect(self._change_url(obj))
+        return TemplateResponse(request, "admin/archive_confirm.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": obj,
+            "archiving": archiving,
+            "form": form,
+            "problems": obj.archive_problems() if archiving else [],
+            "change_url": self._change_url(obj),
+            "title": capfirst(_("archive") if archiving else _("restore")),
+        })  # fmt: skip
+
+    def _change_url(self, obj):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        opts = self.model._meta
+        context = {
+            **(extra_context or {}),
+            "archive_url_name": f"admin:{opts.app_label}_{opts.model_name}_archive",
+            "restore_url_name": f"admin:{opts.app_label}_{opts.model_name}_restore",
+        }
+        return super().change_view(request, object_id, form_url, context)
+
+
+class ArchivableInline:
+    """Inline rows of archivable records: current ones only, never deleted here; each row links
+    to its own page, where it can be archived."""
+
+    can_delete = False
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).current()
+
+
+class RefusesDeletionInUse:
+    """Deleting a sector, a city, a consulate or a province that records use would silently
+    unlink them (or delete a liaison's post): the admin names what uses it and deletes nothing."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time, each checked
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, object_id)
+        uses = uses_of(obj) if obj is not None else []
+        if uses:
+            messages.error(
+                request,
+                _("“%(name)s” cannot be deleted: it is used by %(uses)s. Change those first.")
+                % {"name": obj, "uses": "; ".join(uses)},
+            )
+            opts = self.model._meta
+            return redirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            )
+        return super().delete_view(request, object_id, extra_context)
+
+
+def uses_of(obj, examples=3):
+    """What points at `obj`: “2 proposals (KPG-2023-001, KPG-2023-002)”, one entry a kind."""
+    uses = []
+    for relation in obj._meta.related_objects:
+        rows = getattr(obj, relation.get_accessor_name()) if relation.multiple else None
+        if rows is None:
+            continue
+        count = rows.count()
+        if not count:
+            continue
+        names = ", ".join(str(row) for row in rows.all()[:examples])
+        more = "…" if count > examples else ""
+        label = relation.related_model._meta.verbose_name_plural
+        uses.append(f"{count} {label} ({names}{more})")
+    return uses
