@@ -11,20 +11,22 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
+from partnerships.admin.inlines import COMPACT
 
 from .models import Commitment, Delegate, Visit
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
-class DelegateInline(ArchivableInline, TranslationTabularInline):
+class DelegateInline(ArchivableInline, TranslationStackedInline):
+    # Stacked, a few fields a line: nine columns would not fit a laptop's screen.
     model = Delegate
     extra = 0
-    fields = ["side", "order", "name", "title", "organisation", "email", "phone"]
+    fields = [("side", "order", "name"), ("title",), ("organisation", "email", "phone")]
 
 
 def close_link(commitment):
@@ -44,12 +46,13 @@ def close_link(commitment):
     )
 
 
-class CommitmentInline(ArchivableInline, TranslationTabularInline):
+class CommitmentInline(ArchivableInline, TranslationStackedInline):
     """The state is read-only here: a commitment closes only on its close page."""
 
     model = Commitment
     extra = 0
-    fields = ["description", "owner", "due_on", "proposal", "state", "closing"]
+    fields = [("description",), ("owner", "due_on", "proposal"), ("state", "closing")]
+    formfield_overrides = COMPACT
     readonly_fields = ["state", "closing"]
     autocomplete_fields = ["proposal"]
 

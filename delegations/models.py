@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import FocusSector, Proposal
 from partnerships.models.archive import Archivable, ArchivableQuerySet
+from partnerships.models.places import SLUG_HELP
 
 
 class VisitQuerySet(ArchivableQuerySet):
@@ -26,7 +27,7 @@ class Visit(Archivable):
         INBOUND = "inbound", _("Inbound (to Kupang)")
         OUTBOUND = "outbound", _("Outbound (from Kupang)")
 
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=SLUG_HELP)
     title = models.CharField(_("title"), max_length=200)
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.INBOUND
@@ -47,7 +48,12 @@ class Visit(Archivable):
     sectors = models.ManyToManyField(
         FocusSector, blank=True, related_name="visits", verbose_name=_("sectors")
     )
-    published = models.BooleanField(_("published"), default=False, db_index=True)
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        db_index=True,
+        help_text=_("Shown on the public site, its calendar and open data."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -125,6 +125,19 @@ LANGUAGES = [
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "id"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("id",)
+
+
+def _label_in_language(verbose_name, column_suffix):
+    """“title (Indonesian)” for a language column, instead of modeltranslation's “title [ind]”:
+    staff should not need to know how the columns are named."""
+    from django.utils.translation import gettext
+
+    names = {"ind": "Indonesian", "en": "English", "ja": "Japanese"}
+    language = gettext(names.get(column_suffix, column_suffix))
+    return gettext("%(field)s (%(language)s)") % {"field": verbose_name, "language": language}
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _label_in_language
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 # Kupang keeps Central Indonesian Time (WITA, UTC+8).

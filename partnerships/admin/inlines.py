@@ -2,16 +2,23 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline
 
 from ..candidates import available_decisions, suggestion_problems
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
 from .archive import ArchivableInline
 from .files import CheckedFileLinks
+
+# Narrower inputs, so that a table of rows fits a 1366-pixel screen beside the admin's menu.
+COMPACT = {
+    models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})},
+    models.DecimalField: {"widget": forms.NumberInput(attrs={"style": "width: 5em"})},
+}
 
 
 def decision_links(candidate):
@@ -59,6 +66,7 @@ class CandidateCityInline(ArchivableInline, admin.TabularInline):
     form = CandidateCityInlineForm
     formset = CandidateCityFormSet
     extra = 0
+    formfield_overrides = COMPACT
     fields = ["city", "state", "score", "rationale", "suggested_by", "decisions"]
     readonly_fields = ["state", "suggested_by", "decisions"]
     autocomplete_fields = ["city"]
@@ -74,10 +82,11 @@ class ApprovalInline(ArchivableInline, CheckedFileLinks, admin.TabularInline):
     fields = ["kind", "reference_number", "issued_on", "document"]
 
 
-class DocumentInline(ArchivableInline, CheckedFileLinks, TranslationTabularInline):
+class DocumentInline(ArchivableInline, CheckedFileLinks, TranslationStackedInline):
+    # Stacked, a few fields a line: a table of seven columns would not fit a laptop's screen.
     model = Document
     extra = 0
-    fields = ["kind", "title", "file", "dated", "is_public"]
+    fields = [("kind", "dated", "is_public"), ("title",), "file"]
 
 
 class CommentInline(ArchivableInline, admin.StackedInline):

@@ -10,11 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from ..countries import COUNTRY_CHOICES
 
 LATITUDE = [MinValueValidator(-90), MaxValueValidator(90)]
+SLUG_HELP = _(
+    "The end of the page's web address, e.g. kupang-japan-sister-city: lower-case letters, "
+    "digits and hyphens, filled in from the name or title. Changing it breaks links already "
+    "shared."
+)
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
 class FocusSector(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=SLUG_HELP)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
@@ -47,7 +52,7 @@ class Province(models.Model):
 
 
 class PartnerCity(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=SLUG_HELP)
     name = models.CharField(_("name"), max_length=150, help_text=_("In Latin script."))
     native_name = models.CharField(
         _("native name"), max_length=150, blank=True, help_text=_("e.g. 北九州市")
@@ -111,7 +116,7 @@ class PartnerCity(models.Model):
 class Consulate(models.Model):
     """A foreign mission, e.g. the Consulate-General of Japan in Denpasar."""
 
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=SLUG_HELP)
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, default="JP")
     seat = models.CharField(_("seat"), max_length=100, help_text=_("The city it sits in."))

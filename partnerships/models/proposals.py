@@ -13,7 +13,7 @@ from django_fsm import FSMField, FSMModelMixin
 from ..countries import COUNTRY_CHOICES
 from ..validators import validate_document_file
 from .archive import CURRENT, Archivable, ArchivableQuerySet
-from .places import Consulate, FocusSector, PartnerCity
+from .places import SLUG_HELP, Consulate, FocusSector, PartnerCity
 
 
 class ProposalQuerySet(ArchivableQuerySet):
@@ -66,8 +66,9 @@ class Proposal(FSMModelMixin, Archivable):
         max_length=20,
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{2,5}-\d{4}-\d{3}$", _("Use the form KPG-2023-001."))],
+        help_text=_("The cooperation office's file number, e.g. KPG-2023-001."),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=SLUG_HELP)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
@@ -104,7 +105,12 @@ class Proposal(FSMModelMixin, Archivable):
     )
     offered_on = models.DateField(_("offered on"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    published = models.BooleanField(_("published"), default=False, db_index=True)
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        db_index=True,
+        help_text=_("Shown on the public site, in its lists, feeds and open data (never a draft)."),
+    )
     closing_reason = models.TextField(
         _("reason for closing"), blank=True, help_text=_("Shown publicly once ended.")
     )

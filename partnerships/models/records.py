@@ -28,12 +28,14 @@ class DocumentQuerySet(ArchivableQuerySet):
 
 class Document(Archivable):
     class Kind(models.TextChoices):
+        OFFER_LETTER = "offer_letter", _("Offer letter")
         LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
         PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
         AGREEMENT = "agreement", _("Agreement")
         APPROVAL_LETTER = "approval_letter", _("Approval letter")
         VISIT_REPORT = "visit_report", _("Visit report")
         PHOTO = "photo", _("Photo")
+        OTHER = "other", _("Other")
 
     proposal = models.ForeignKey(
         Proposal,
