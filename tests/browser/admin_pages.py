@@ -1,4 +1,11 @@
-"""What a staff member does in the admin, by what the page shows: labels, roles, buttons."""
+"""What a staff member does in the admin, by what the page shows: labels, roles, buttons, the rows
+that "Add another" adds. Nothing here knows a form's fields except as the page renders them."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.factories import PDF_BYTES
 
 
 def sign_in_to_admin(page, live_server, username, password):
@@ -7,3 +14,59 @@ def sign_in_to_admin(page, live_server, username, password):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     assert "/admin/login/" not in page.url, "sign-in failed"
+
+
+def sign_in_to_site(page, live_server, username, password):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.locator("main").get_by_role("button").click()
+
+
+def pdf(name):
+    return {"name": name, "mimeType": "application/pdf", "buffer": PDF_BYTES}
+
+
+def save(page, name="Save"):
+    """Press a submit button and insist the page answered without an error."""
+    page.get_by_role("button", name=name, exact=True).first.click()
+    page.wait_for_load_state()
+    errors = page.locator(".errornote, .errorlist")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+def main_fields(page):
+    """The record's own fields, not those of its inline rows (nor the rows' blank template)."""
+    return page.locator("#content-main form > div > fieldset")
+
+
+def add_row(page, group, link_name):
+    """Click "Add another …" in an inline group; the new row, as the admin's script adds it."""
+    prefix = group.removesuffix("-group")
+    total = page.locator(f"input[name='{prefix}-TOTAL_FORMS']")
+    index = int(total.input_value())
+    page.locator(f"#{group}").get_by_role("button", name=link_name).click()
+    expect(total).to_have_value(str(index + 1))
+    return page.locator(f"#{prefix}-{index}")
+
+
+def choose(page, scope, label, option):
+    """Pick an option in an admin autocomplete (select2) box: open it, type, take the match."""
+    scope.locator(".select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(option)
+    page.locator(".select2-results__option", has_text=option).first.click()
+
+
+def choose_in_selector(page, plural, option):
+    """Move an option into the chosen box of a two-box selector (filter_horizontal)."""
+    page.get_by_role("listbox", name=f"Available {plural}").select_option(label=option)
+    page.get_by_role("button", name=f"Choose selected {plural}").click()
+
+
+def take_step(page, label, **notes):
+    """On a proposal's admin page: open the step's page, fill it, confirm."""
+    page.get_by_role("link", name=f"{label}…").click()
+    for field_label, text in notes.items():
+        page.get_by_label(field_label).fill(text)
+    page.get_by_role("button", name=re.compile(f"^Confirm: {label}")).click()
+    expect(page.locator(".messagelist .success")).to_contain_text(label)
