@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import candidates, discussion, services
 from .files import serve_file
-from .forms import AnswerForm, CommentForm, StepForm, SuggestForm
+from .forms import AnswerForm, CommentForm, SuggestForm
 from .matching import rank_cities
 from .models import (
     Approval,
@@ -33,7 +33,7 @@ from .models import (
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import APPROVALS
 from .stages import stepper
-from .steps import consequences, step_overview, take_step_and_report
+from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form
 
 LIAISON_STEPS = ("explore", "decline")
 ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
@@ -272,13 +272,7 @@ def _suggest(request, proposal, city, rationale, score=None):
 def decide(request, reference, pk, decision):
     proposal = _proposal(request, reference)
     candidate = get_object_or_404(CandidateCity.objects.current(), pk=pk, proposal=proposal)
-    try:
-        candidates.candidate_decide(verb=decision, candidate=candidate, by=request.user)
-    except candidates.CandidateRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
-    else:
-        messages.success(request, candidates.outcome(candidate))
+    decide_and_report(request, candidate, decision)
     return _back(proposal, "#candidates")
 
 
@@ -290,20 +284,13 @@ def step(request, reference, verb):
     transition = services.TRANSITIONS.get(verb)
     if transition is None or (verb not in LIAISON_STEPS and not is_city_staff(request.user)):
         raise Http404
-    form = StepForm(request.POST or None, transition=transition, proposal=proposal)
-    taken = (
-        request.method == "POST"
-        and form.is_valid()
-        and take_step_and_report(request, proposal, transition, form)
-    )
+    form, taken = step_page_form(request, proposal, transition)
     if taken:
         return _back(proposal, "#steps")
-    overview = next((s for s in step_overview(proposal, request.user)
-                     if s.transition.verb == verb), None)  # fmt: skip
     context = {
         "proposal": proposal,
         "transition": transition,
-        "overview": overview,
+        "checklist": checklist(transition, proposal, request.user),
         "consequences": consequences(transition, proposal, request.user),
         "form": form,
     }

@@ -1,6 +1,6 @@
-"""Lifecycle steps as a person meets them, on the admin's proposal page and on the review page:
-the next steps with their checklists, what taking one will do, and taking it with a report of
-how it went."""
+"""Lifecycle steps and candidate decisions as a person meets them, on the admin's pages and on
+the review page: the next steps with their checklists, what taking one will do, and taking it
+(or deciding) with a report of how it went."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import candidates, services
+from .forms import StepForm
 from .permissions import is_city_staff
 from .stages import CLOSED
 
@@ -32,6 +33,11 @@ class StepOverview:
         return [f"{item.label}: {item.missing}" for item in self.checklist if item.missing]
 
 
+def _report_refusal(request, refusal):
+    for problem in refusal.problems:
+        messages.error(request, problem)
+
+
 def take_step_and_report(request, proposal, transition, form):
     """Take a step for the signed-in user and tell them how it went; True when it was taken."""
     try:
@@ -39,14 +45,35 @@ def take_step_and_report(request, proposal, transition, form):
             verb=transition.verb, proposal=proposal, by=request.user, **form.step_arguments()
         )
     except services.TransitionRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
+        _report_refusal(request, refusal)
         return False
     messages.success(
         request,
         _("%(step)s: the proposal is now “%(status)s”.")
         % {"step": transition.label, "status": proposal.get_status_display()},
     )
+    return True
+
+
+def step_page_form(request, proposal, transition):
+    """A step page's form, bound when posted, and whether the step was taken with it."""
+    form = StepForm(request.POST or None, transition=transition, proposal=proposal)
+    taken = (
+        request.method == "POST"
+        and form.is_valid()
+        and take_step_and_report(request, proposal, transition, form)
+    )
+    return form, taken
+
+
+def decide_and_report(request, candidate, verb):
+    """Take a candidate decision for the signed-in user and say how it went; True when taken."""
+    try:
+        candidates.candidate_decide(verb=verb, candidate=candidate, by=request.user)
+    except candidates.CandidateRefused as refusal:
+        _report_refusal(request, refusal)
+        return False
+    messages.success(request, candidates.outcome(candidate))
     return True
 
 

@@ -13,9 +13,8 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import candidates, services
-from ..forms import StepForm
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
-from ..steps import checklist, consequences, step_overview, take_step_and_report
+from ..steps import checklist, consequences, step_overview, step_page_form
 from .archive import ArchiveAdmin
 from .inlines import (
     ApprovalInline,
@@ -115,12 +114,7 @@ class ProposalStepsMixin:
             raise PermissionDenied
         if not self.has_change_permission(request, proposal):
             raise PermissionDenied
-        form = StepForm(request.POST or None, transition=transition, proposal=proposal)
-        taken = (
-            request.method == "POST"
-            and form.is_valid()
-            and take_step_and_report(request, proposal, transition, form)
-        )
+        form, taken = step_page_form(request, proposal, transition)
         if taken:
             return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
         context = {

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .. import candidates, discussion
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from ..steps import decide_and_report
 from .archive import ArchiveAdmin
 from .files import ServesItsFile
 from .inlines import decision_links
@@ -95,15 +96,8 @@ class CandidateCityAdmin(ArchiveAdmin, SimpleHistoryAdmin):
         if decision is None or not self.has_change_permission(request, candidate):
             raise PermissionDenied
         proposal_url = reverse("admin:partnerships_proposal_change", args=[candidate.proposal_id])
-        if request.method == "POST":
-            try:
-                candidates.candidate_decide(verb=verb, candidate=candidate, by=request.user)
-            except candidates.CandidateRefused as refusal:
-                for problem in refusal.problems:
-                    messages.error(request, problem)
-            else:
-                messages.success(request, candidates.outcome(candidate))
-                return redirect(f"{proposal_url}#candidates-group")
+        if request.method == "POST" and decide_and_report(request, candidate, verb):
+            return redirect(f"{proposal_url}#candidates-group")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
