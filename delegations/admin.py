@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
 
 from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
+from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.inlines import COMPACT
 
 from .models import Commitment, Delegate, Visit
@@ -62,7 +63,7 @@ class CommitmentInline(ArchivableInline, TranslationStackedInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class VisitAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["title", "starts_on", "ends_on", "direction", "place", "published"]
     list_filter = ["direction", "published", "sectors"]
     search_fields = ["title", "place", "host", "visiting_mission"]
@@ -80,7 +81,7 @@ class VisitAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class DelegateAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["name", "title", "organisation", "side", "visit"]
     list_filter = ["side"]
     search_fields = ["name", "title", "organisation"]
@@ -100,6 +101,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 class CloseCommitmentForm(forms.Form):
+    required_css_class = "required"
     state = forms.ChoiceField(
         label=_("Outcome"),
         choices=[(s.value, s.label) for s in CLOSING_STATES],
@@ -126,9 +128,9 @@ class CloseCommitmentForm(forms.Form):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class CommitmentAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     kept_fields = (*ArchiveAdmin.kept_fields, "state", "closed_on", "closing_note")
-    list_display = ["description", "owner", "due_on", "state", "visit", "proposal"]
+    list_display = ["short_description", "owner", "due_on", "state", "visit", "proposal"]
     list_filter = [OverdueFilter, "state"]
     search_fields = ["description", "owner"]
     date_hierarchy = "due_on"
@@ -139,6 +141,10 @@ class CommitmentAdmin(ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
     @admin.display(description=_("closing"))
     def closing(self, commitment):
         return close_link(commitment)
+
+    @admin.display(description=_("commitment"), ordering="description")
+    def short_description(self, commitment):
+        return Truncator(commitment.description).chars(70)
 
     def get_urls(self):
         close = path(

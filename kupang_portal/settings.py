@@ -138,7 +138,9 @@ def _label_in_language(verbose_name, column_suffix):
 
 
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _label_in_language
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own catalogues first (makemessages writes there), then Japanese for libraries
+# that ship none, which would otherwise fall back to Indonesian.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 USE_I18N = True
 # Kupang keeps Central Indonesian Time (WITA, UTC+8).
 TIME_ZONE = "Asia/Makassar"

@@ -14,7 +14,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProposalEvent
+from .models import Proposal, ProposalEvent
 from .services import in_each_language
 
 ARCHIVED_TITLE = _("Archived: %(record)s")
@@ -48,6 +48,11 @@ def _record_on_timeline(record, by, title, note=""):
 
 
 def _locked(record):
+    # A proposal's records are locked after the proposal, in the order the lifecycle steps and
+    # candidate decisions take them: the other order would deadlock against them.
+    proposal = record.archive_proposal()
+    if proposal is not None:
+        Proposal.objects.select_for_update().get(pk=proposal.pk)
     return type(record)._default_manager.select_for_update().get(pk=record.pk)
 
 

@@ -123,8 +123,8 @@ def consequences(decision, candidate):
         "set_aside": [_("%(city)s is set aside: it no longer shows on the public page, and can "
                         "be shortlisted again later.")],
         "select": [
-            _("%(city)s becomes the selected partner city of %(reference)s; the letter of "
-              "intent can then be signed with it."),
+            _("%(city)s becomes the selected candidate of %(reference)s; it becomes the "
+              "partner city when the letter of intent is signed with it."),
             _("The selection is published on the public timeline and mailed to the consulate's "
               "liaisons and the staff who follow the proposal."),
         ],

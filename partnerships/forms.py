@@ -39,6 +39,8 @@ class CommentForm(TokenForm):
 
 
 class AnswerForm(TokenForm):
+    required_css_class = "required"
+
     body = forms.CharField(
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
@@ -60,11 +62,14 @@ class SuggestForm(forms.Form):
 
 
 LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}
+LANGUAGE_TAGS = {"ind": "id", "en": "en", "ja": "ja"}  # for the lang attribute of each field
 
 
 class StepForm(forms.Form):
     """Taking a lifecycle step: the day it happened, a note (or, for the closing steps, a public
     reason) in any of the three languages, and whether it shows on the public timeline."""
+
+    required_css_class = "required"
 
     occurred_on = forms.DateField(
         label=_("Date it happened"),
@@ -87,7 +92,7 @@ class StepForm(forms.Form):
                 label=format_lazy("{} — {}", label, language),
                 required=False,
                 max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 2, "lang": suffix[:2]}),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": LANGUAGE_TAGS[suffix]}),
             )
         self.fields["public"] = public
         self.helper = FormHelper()
@@ -100,7 +105,7 @@ class StepForm(forms.Form):
         day = self.cleaned_data["occurred_on"]
         if day > timezone.localdate():
             raise ValidationError(_("The date cannot be in the future."))
-        previous = services.last_event(self.proposal)
+        previous = services.last_step(self.proposal)
         if previous and day < timezone.localdate(previous.occurred_at):
             raise ValidationError(
                 _("The date cannot be before the last recorded step (%(date)s).")

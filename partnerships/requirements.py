@@ -84,7 +84,10 @@ def _selected_candidate(proposal):
 PARTNER_COUNTRY = Requirement(
     _("Partner country"), lambda p: _present(p.partner_country), "id_partner_country"
 )
-FOCUS_SECTOR = Requirement(_("Focus sector"), lambda p: _present(p.sectors.exists()), "id_sectors")
+# The sector picker's script renames the field's own element; its fieldset's heading stays.
+FOCUS_SECTOR = Requirement(
+    _("Focus sector"), lambda p: _present(p.sectors.exists()), "fieldset-0-1-heading"
+)
 CONSULATE = Requirement(_("Handling consulate"), lambda p: _present(p.consulate_id), "id_consulate")
 SELECTED_CITY = Requirement(_("Selected partner city"), _selected_candidate, "candidates-group")
 LETTER_OF_INTENT = Requirement(

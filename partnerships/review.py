@@ -96,7 +96,8 @@ def queue(request):
     )  # fmt: skip
     awaiting = [
         p for p in proposals
-        if p.status == Proposal.Status.OFFERED or p.open_requests or p.pending_candidates
+        if p.status == Proposal.Status.OFFERED or p.open_requests
+        or (p.pending_candidates and p.status in candidates.OPEN_FOR_CANDIDATES)
     ]  # fmt: skip
     stages = [(s, [p for p in proposals if p.status == s]) for s in Proposal.Status]
     return render(request, "partnerships/review/queue.html", {
@@ -149,12 +150,14 @@ def _detail_context(request, proposal, **forms):
         c.pk: candidates.available_decisions(c, proposal, request.user, staff=is_staff)
         for c in proposal.candidates.all()
     }
+    can_suggest = proposal.status in candidates.OPEN_FOR_CANDIDATES
     return {
         "proposal": proposal,
         "decisions": decisions,
         "stages": stepper(proposal, public_events),
         "approvals": approval_checklist(proposal),
-        "matches": rank_cities(proposal)[:ASSISTANT_SHOWS],
+        # Ranking every city costs; past exploration nobody can act on it.
+        "matches": rank_cities(proposal)[:ASSISTANT_SHOWS] if can_suggest else [],
         "candidate_cities": candidate_cities,
         "steps": steps,
         "is_staff": is_staff,
@@ -166,7 +169,7 @@ def _detail_context(request, proposal, **forms):
             for c in proposal.comments.all()
             if c.is_request and not c.answered_at
         },
-        "can_suggest": proposal.status in candidates.OPEN_FOR_CANDIDATES,
+        "can_suggest": can_suggest,
     }
 
 

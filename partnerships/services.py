@@ -115,15 +115,18 @@ def _written(text):
     return any(str(value).strip() for value in values)
 
 
-def last_event(proposal):
-    return proposal.events.current().order_by("-occurred_at", "-pk").first()
+def last_step(proposal):
+    """The last lifecycle step on record. Other events (a decision, a note, an archiving) do not
+    hold back the date of the next step: only the order of the steps themselves matters."""
+    steps = proposal.events.current().exclude(to_status="")
+    return steps.order_by("-occurred_at", "-pk").first()
 
 
 def date_problems(proposal, when):
     """A step happened today or earlier, and not before the step recorded last."""
     if timezone.localdate(when) > timezone.localdate():
         return [_("Date: it cannot be in the future.")]
-    previous = last_event(proposal)
+    previous = last_step(proposal)
     if previous and when < previous.occurred_at:
         return [
             _("Date: it cannot be before the last recorded step (%(date)s).")
@@ -313,7 +316,7 @@ def step_moment(proposal, day):
     if day is None or day == timezone.localdate():
         return timezone.now()
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    previous = last_event(proposal)
+    previous = last_step(proposal)
     if previous and timezone.localdate(previous.occurred_at) == day:
         moment = max(moment, previous.occurred_at + datetime.timedelta(seconds=1))
     return moment

@@ -278,9 +278,9 @@ def test_an_archived_commitment_is_no_longer_overdue(staff_client):
 @pytest.mark.parametrize(
     "make,uses",
     [
-        (lambda: ProposalFactory().sectors.first(), "proposals"),
-        (lambda: CandidateCityFactory().city, "candidate cities"),
-        (lambda: LiaisonFactory().consulate, "consulate liaisons"),
+        (lambda: ProposalFactory().sectors.first(), "proposal"),
+        (lambda: CandidateCityFactory().city, "candidate city"),
+        (lambda: LiaisonFactory().consulate, "consulate liaison"),
     ],
     ids=["sector", "city", "consulate"],
 )
@@ -288,7 +288,7 @@ def test_deleting_a_place_in_use_is_refused_naming_what_uses_it(staff_client, ma
     place = make()
     response = staff_client.post(admin_url(place, "delete"), {"post": "yes"}, follow=True, **EN)
     body = response.content.decode()
-    assert "cannot be deleted: it is used by 1 " + uses in body
+    assert f"cannot be deleted: it is used by 1 {uses} (<a href=" in body
     assert type(place).objects.filter(pk=place.pk).exists()
 
 
@@ -386,3 +386,86 @@ def test_the_city_page_forgets_an_archived_candidacy(client, staff_user):
     archiving.record_archive(record=candidate, by=staff_user, reason="Mistake.")
     page = client.get(f"/en/cities/{city.slug}/").content.decode()
     assert candidate.proposal.title not in page
+
+
+def test_reverting_after_the_letter_of_intent_keeps_what_the_steps_set(staff_client, staff_user):
+    proposal = ready_for("sign_loi", title="First title", title_ind="First title")
+    Proposal.objects.filter(pk=proposal.pk).update(offered_on="2025-03-01")
+    take("sign_loi", Proposal.objects.get(pk=proposal.pk), staff_user)
+    signed = Proposal.objects.get(pk=proposal.pk)
+    assert signed.partner_city is not None
+
+    response = revert_to_first(staff_client, signed)
+
+    reverted = Proposal.objects.get(pk=proposal.pk)
+    assert response.status_code == 302
+    assert (reverted.status, reverted.partner_city, reverted.offered_on) == (
+        "loi_signed", signed.partner_city, signed.offered_on,
+    )  # fmt: skip
+
+
+def test_the_partner_city_and_signing_date_are_not_form_fields(staff_client):
+    proposal = ProposalFactory(signed=True)
+    shown = admin_form_data(staff_client, admin_url(proposal, "change"))
+    assert "partner_city" not in shown and "signed_on" not in shown and "offered_on" not in shown
+    draft_form = admin_form_data(staff_client, admin_url(ProposalFactory(), "change"))
+    assert "offered_on" in draft_form  # a draft may carry the planned date of its offer
+
+
+def test_a_step_event_stays_on_its_proposal_and_its_moment(staff_client, staff_user):
+    proposal = ready_for("explore")
+    step = take("explore", proposal, staff_user)
+    other = ProposalFactory(offered=True)
+    url = admin_url(step, "change")
+    shown = admin_form_data(staff_client, url)
+    assert "proposal" not in shown and "occurred_at_0" not in shown
+
+    response = staff_client.post(url, {**shown, "proposal": other.pk, "note_ind": "Edited."})
+
+    step.refresh_from_db()
+    assert response.status_code == 302
+    assert (step.proposal_id, step.note_ind) == (proposal.pk, "Edited.")
+
+
+def test_an_event_cannot_be_dated_in_the_future(staff_client):
+    import datetime
+
+    event = ProposalEventFactory(title="Courtesy call")
+    url = admin_url(event, "change")
+    later = (timezone_now() + datetime.timedelta(days=10)).strftime("%Y-%m-%d")
+    response = staff_client.post(url, {**admin_form_data(staff_client, url, **EN),
+                                       "occurred_at_0": later}, **EN)  # fmt: skip
+    assert "An event cannot be dated in the future." in response.content.decode()
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def test_an_archived_request_cannot_be_answered_from_the_admin(staff_client, staff_user):
+    comment = CommentFactory(is_request=True)
+    archiving.record_archive(record=comment, by=staff_user, reason="Posted twice.")
+    url = reverse("admin:partnerships_comment_answer", args=[comment.pk])
+    assert staff_client.get(url).status_code == 404
+
+
+def test_history_lists_what_a_person_changed_not_the_columns_the_portal_keeps(staff_client):
+    proposal = ProposalFactory(title="Judul", title_ind="Judul")
+    url = admin_url(proposal, "change")
+    staff_client.post(url, admin_form_data(staff_client, url, **EN), **EN)  # unchanged, in English
+
+    model_admin = admin.site._registry[Proposal]
+    records = list(proposal.history.all())
+    model_admin.set_history_delta_changes(None, records)
+
+    changed = [change["field"] for change in records[0].history_delta_changes]
+    assert changed == []
+
+
+@pytest.mark.parametrize("lang,expected,not_expected", [("ja", "変更者", "Diubah oleh")])
+def test_the_history_page_speaks_japanese(staff_client, lang, expected, not_expected):
+    proposal = ProposalFactory()
+    body = staff_client.get(admin_url(proposal, "history"), HTTP_ACCEPT_LANGUAGE=lang)
+    assert expected in body.content.decode() and not_expected not in body.content.decode()

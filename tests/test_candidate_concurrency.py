@@ -92,3 +92,27 @@ def test_a_decision_racing_a_decline_never_lands_on_the_declined_proposal(
         assert CandidateCity.objects.get(pk=candidate.pk).state == C.SUGGESTED
     else:  # then it was written before the decline, never after it
         assert shortlisted.pk < declined.pk
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_archiving_a_candidate_while_it_is_decided_never_deadlocks(
+    attempt, on_postgresql, reference_data, slow_checks
+):
+    from partnerships import archiving
+
+    proposal = ProposalFactory(exploring=True)
+    candidate = CandidateCityFactory(proposal=proposal, state=C.SHORTLISTED)
+    staff, colleague = StaffUserFactory(), StaffUserFactory()
+
+    def archive():
+        fresh = CandidateCity.objects.get(pk=candidate.pk)
+        return archiving.record_archive(record=fresh, by=colleague, reason="Suggested twice.")
+
+    outcomes = race(decide("select", candidate, staff), archive)
+
+    # One waits for the other: either the city is selected (and may then not be archived), or
+    # archived (and then not selectable). Never a database error.
+    kinds = {type(outcome).__name__ for outcome in outcomes}
+    assert kinds <= {"ProposalEvent", "CandidateCity", "CandidateRefused", "ArchiveRefused"}
+    final = CandidateCity.objects.get(pk=candidate.pk)
+    assert (final.state == C.SELECTED) != final.is_archived

@@ -19,7 +19,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate().isoformat()
 
 
 @pytest.fixture
@@ -62,13 +61,14 @@ def url_for(name, w):
 
 
 def post_data(name, w):
+    today = timezone.localdate().isoformat()
     return {
         "comment": {"body": "A question", "form_token": "0b7b6d0e-3f1a-4d8e-9a4b-2f3c4d5e6f70"},
         "answer": {"body": "An answer", "form_token": "1b7b6d0e-3f1a-4d8e-9a4b-2f3c4d5e6f70"},
         "suggest": {"city": w["city"].pk, "rationale": "Strong in waste management."},
-        "explore": {"note_en": "Acknowledged", "public": "on", "occurred_on": TODAY},
-        "decline": {"reason_en": "Not now", "occurred_on": TODAY},
-        "withdraw": {"reason_en": "Not now", "occurred_on": TODAY},
+        "explore": {"note_en": "Acknowledged", "public": "on", "occurred_on": today},
+        "decline": {"reason_en": "Not now", "occurred_on": today},
+        "withdraw": {"reason_en": "Not now", "occurred_on": today},
     }.get(name, {})
 
 

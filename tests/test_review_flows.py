@@ -230,3 +230,17 @@ def test_status_change_mail_links_liaisons_to_the_review_page(
     (liaison_mail,) = mails_to("liaison@consulate.example")
     assert "/ja/review/KPG-2023-001/" in liaison_mail.body
     assert "/admin/" not in liaison_mail.body
+
+
+def test_the_queue_awaits_no_decision_on_a_proposal_past_exploration(client, people):
+    from tests.factories import CandidateCityFactory, ProposalFactory
+
+    closed = ProposalFactory(declined=True, consulate=people["proposal"].consulate)
+    CandidateCityFactory(proposal=closed)  # a suggestion left over, undecidable now
+    client.force_login(people["liaison"])
+
+    response = client.get(reverse("review:queue"))
+
+    awaiting = [p.reference for p in response.context["awaiting"]]
+    assert closed.reference not in awaiting
+    assert people["proposal"].reference in awaiting  # an offer still awaits acknowledgement

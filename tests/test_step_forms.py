@@ -9,13 +9,17 @@ from django.utils import timezone, translation
 
 from partnerships import services
 from partnerships.models import Proposal
-from tests.factories import LiaisonFactory, ProposalEventFactory
+from tests.factories import DocumentFactory, LiaisonFactory, ProposalEventFactory
 from tests.html_forms import form_on_page
 from tests.lifecycle import ready_for, take
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-TODAY = timezone.localdate()
+AN_OFFER = {"from_status": "draft", "to_status": "offered", "title": "Offer made"}
+
+
+def today():
+    return timezone.localdate()
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +43,7 @@ def fill(client, url, **fields):
 
 def test_a_step_recorded_later_keeps_the_day_it_happened(staff_client):
     proposal = ready_for("explore")
-    last_month = TODAY - datetime.timedelta(days=30)
+    last_month = today() - datetime.timedelta(days=30)
     url = admin_step(proposal, "explore")
 
     staff_client.post(url, fill(staff_client, url, occurred_on=last_month.isoformat()))
@@ -50,13 +54,13 @@ def test_a_step_recorded_later_keeps_the_day_it_happened(staff_client):
 
 def test_the_date_defaults_to_today(staff_client):
     proposal = ready_for("explore")
-    assert fill(staff_client, admin_step(proposal, "explore"))["occurred_on"] == TODAY.isoformat()
+    assert fill(staff_client, admin_step(proposal, "explore"))["occurred_on"] == today().isoformat()
 
 
 def test_a_step_dated_in_the_future_is_refused_with_a_message(staff_client):
     proposal = ready_for("explore")
     url = admin_step(proposal, "explore")
-    tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
+    tomorrow = (today() + datetime.timedelta(days=1)).isoformat()
 
     response = staff_client.post(url, fill(staff_client, url, occurred_on=tomorrow), **EN)
 
@@ -66,9 +70,10 @@ def test_a_step_dated_in_the_future_is_refused_with_a_message(staff_client):
 
 def test_a_step_dated_before_the_last_step_is_refused_with_a_message(staff_client):
     proposal = ready_for("explore")
-    ProposalEventFactory(proposal=proposal, occurred_at=timezone.now() - datetime.timedelta(days=3))
+    three_days_ago = timezone.now() - datetime.timedelta(days=3)
+    ProposalEventFactory(proposal=proposal, occurred_at=three_days_ago, **AN_OFFER)
     url = admin_step(proposal, "explore")
-    too_early = (TODAY - datetime.timedelta(days=10)).isoformat()
+    too_early = (today() - datetime.timedelta(days=10)).isoformat()
 
     response = staff_client.post(url, fill(staff_client, url, occurred_on=too_early), **EN)
 
@@ -78,7 +83,7 @@ def test_a_step_dated_before_the_last_step_is_refused_with_a_message(staff_clien
 
 def test_the_services_refuse_dates_out_of_order_too(staff_user):
     proposal = ready_for("explore")
-    ProposalEventFactory(proposal=proposal)  # now
+    ProposalEventFactory(proposal=proposal, **AN_OFFER)  # now
 
     with pytest.raises(services.TransitionRefused) as refusal:
         take("explore", proposal, staff_user, when=timezone.now() - datetime.timedelta(days=1))
@@ -91,7 +96,7 @@ def test_the_services_refuse_dates_out_of_order_too(staff_user):
 
 def test_two_steps_recorded_for_the_same_past_day_keep_their_order(staff_client):
     proposal = ready_for("explore")
-    day = (TODAY - datetime.timedelta(days=5)).isoformat()
+    day = (today() - datetime.timedelta(days=5)).isoformat()
     for verb in ("explore", "withdraw"):
         url = admin_step(proposal, verb)
         staff_client.post(url, fill(staff_client, url, occurred_on=day, reason_ind="Ditunda."))
@@ -199,3 +204,20 @@ def test_confirming_the_decline_with_a_reason_declines(liaison_client):
     proposal = Proposal.objects.get(pk=proposal.pk)
     assert proposal.status == Proposal.Status.DECLINED
     assert proposal.closing_reason_ja == reason
+
+
+def test_events_that_are_not_steps_do_not_hold_back_the_date_of_a_step(staff_client, staff_user):
+    from partnerships import archiving
+
+    proposal = ready_for("explore")
+    ProposalEventFactory(proposal=proposal, **AN_OFFER,
+                         occurred_at=timezone.now() - datetime.timedelta(days=20))  # fmt: skip
+    document = DocumentFactory(proposal=proposal)
+    archiving.record_archive(record=document, by=staff_user, reason="Wrong file.")  # a note today
+    url = admin_step(proposal, "explore")
+    five_days_ago = (today() - datetime.timedelta(days=5)).isoformat()
+
+    response = staff_client.post(url, fill(staff_client, url, occurred_on=five_days_ago))
+
+    assert response.status_code == 302
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.EXPLORING

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
@@ -46,6 +48,7 @@ class ArchivedFilter(admin.SimpleListFilter):
 
 
 class ArchiveForm(forms.Form):
+    required_css_class = "required"
     reason = forms.CharField(
         label=_("Why it is archived"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -61,23 +64,30 @@ class KeepsStoredValues:
 
     kept_fields = ("archived_at", "archived_by", "archive_reason")
 
+    def get_kept_fields(self, obj):
+        return self.kept_fields
+
     def get_form(self, request, obj=None, **kwargs):
         # The edit history's revert page builds its form on an old copy of the record: give
         # that copy today's protected values before the form validates or saves it.
         if obj is not None and obj.pk:
-            keep_stored_values(obj, self.kept_fields)
+            keep_stored_values(obj, self.get_kept_fields(obj))
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change:
-            keep_stored_values(obj, self.kept_fields)
+            # Locked until the request's transaction ends, so that a decision or a closing
+            # committed meanwhile is read here, not overwritten.
+            keep_stored_values(obj, self.get_kept_fields(obj), lock=True)
         super().save_model(request, obj, form, change)
 
 
-def keep_stored_values(obj, names):
+def keep_stored_values(obj, names, *, lock=False):
     fields = [obj._meta.get_field(name) for name in names]
-    stored = type(obj)._default_manager.filter(pk=obj.pk).values(*[f.attname for f in fields])
-    values = stored.first() or {}
+    rows = type(obj)._default_manager.filter(pk=obj.pk)
+    if lock:
+        rows = rows.select_for_update()
+    values = rows.values(*[f.attname for f in fields]).first() or {}
     for field in fields:
         if field.attname not in values:
             continue
@@ -182,11 +192,12 @@ class RefusesDeletionInUse:
         obj = self.get_object(request, object_id)
         uses = uses_of(obj) if obj is not None else []
         if uses:
-            messages.error(
-                request,
-                _("“%(name)s” cannot be deleted: it is used by %(uses)s. Change those first.")
-                % {"name": obj, "uses": "; ".join(uses)},
-            )
+            message = _("“%(name)s” cannot be deleted: it is used by %(uses)s. Change those first.")
+            parts = {
+                "name": conditional_escape(obj),
+                "uses": format_html_join("; ", "{}", ((use,) for use in uses)),
+            }
+            messages.error(request, mark_safe(message % parts))  # noqa: S308 - parts escaped
             opts = self.model._meta
             return redirect(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
@@ -204,8 +215,13 @@ def uses_of(obj, examples=3):
         count = rows.count()
         if not count:
             continue
-        names = ", ".join(str(row) for row in rows.all()[:examples])
-        more = "…" if count > examples else ""
-        label = relation.related_model._meta.verbose_name_plural
-        uses.append(f"{count} {label} ({names}{more})")
+        opts = relation.related_model._meta
+        links = format_html_join(", ", '<a href="{}">{}</a>', (
+            (reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]), row)
+            for row in rows.all()[:examples]
+        ))  # fmt: skip
+        label = opts.verbose_name if count == 1 else opts.verbose_name_plural
+        uses.append(
+            format_html("{} {} ({}{})", count, label, links, "…" if count > examples else "")
+        )
     return uses

@@ -35,8 +35,18 @@ def decision_links(candidate):
     return format_html_join(" ", '<a class="button" href="{}">{}…</a>', urls) or format_html("")
 
 
+class ProposalEventInlineForm(forms.ModelForm):
+    """A lifecycle step keeps the moment the step recorded; other events may be re-dated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.to_status and "occurred_at" in self.fields:
+            self.fields["occurred_at"].disabled = True
+
+
 class ProposalEventInline(ArchivableInline, TranslationStackedInline):
     model = ProposalEvent
+    form = ProposalEventInlineForm
     extra = 0
     classes = ["collapse"]
     fields = ["occurred_at", "title", "note", "is_public", "from_status", "to_status", "actor"]

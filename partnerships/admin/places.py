@@ -2,14 +2,14 @@
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Consulate, FocusSector, Liaison, PartnerCity, Profile, Province
 from .archive import RefusesDeletionInUse
+from .history import PortalHistoryAdmin
 
 
 @admin.register(FocusSector)
-class FocusSectorAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
+class FocusSectorAdmin(RefusesDeletionInUse, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
@@ -17,13 +17,13 @@ class FocusSectorAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmi
 
 
 @admin.register(Province)
-class ProvinceAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
+class ProvinceAdmin(RefusesDeletionInUse, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
+class PartnerCityAdmin(RefusesDeletionInUse, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["name", "native_name", "country", "region", "population", "is_coastal"]
     list_filter = ["country", "is_coastal", "is_island", "strengths"]
     search_fields = ["name", "native_name", "region"]
@@ -38,7 +38,7 @@ class LiaisonInline(admin.TabularInline):
 
 
 @admin.register(Consulate)
-class ConsulateAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin):
+class ConsulateAdmin(RefusesDeletionInUse, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["name", "seat", "country"]
     list_filter = ["country"]
     search_fields = ["name", "seat"]
@@ -48,7 +48,7 @@ class ConsulateAdmin(RefusesDeletionInUse, SimpleHistoryAdmin, TranslationAdmin)
 
 
 @admin.register(Liaison)
-class LiaisonAdmin(SimpleHistoryAdmin):
+class LiaisonAdmin(PortalHistoryAdmin):
     list_display = ["user", "consulate"]
     list_filter = ["consulate"]
     search_fields = ["user__username", "user__email", "consulate__name"]
@@ -56,7 +56,7 @@ class LiaisonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Profile)
-class ProfileAdmin(SimpleHistoryAdmin):
+class ProfileAdmin(PortalHistoryAdmin):
     list_display = ["user", "language"]
     list_filter = ["language"]
     search_fields = ["user__username", "user__email"]

@@ -10,12 +10,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import candidates, services
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, step_page_form
 from .archive import ArchiveAdmin
+from .history import PortalHistoryAdmin
 from .inlines import (
     ApprovalInline,
     CandidateCityInline,
@@ -132,28 +132,25 @@ class ProposalStepsMixin:
 
 @admin.register(Proposal)
 class ProposalAdmin(
-    ProposalStepsMixin, ActorRecordingMixin, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin
+    ProposalStepsMixin, ActorRecordingMixin, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin
 ):
-    # Only the lifecycle services move these; see KeepsStoredValues.
+    # Only the lifecycle services set these (see KeepsStoredValues): the status, the reason for
+    # closing, the partner city (when the letter of intent is signed), the signing date, and the
+    # offer date once the offer is made.
     kept_fields = (
         *ArchiveAdmin.kept_fields, "status", "closing_reason", "closing_reason_ind",
-        "closing_reason_en", "closing_reason_ja",
+        "closing_reason_en", "closing_reason_ja", "partner_city", "signed_on",
     )  # fmt: skip
-    list_display = [
-        "reference",
-        "title",
-        "status",
-        "partner_country",
-        "consulate",
-        "partner_city",
-        "offered_on",
-        "published",
-    ]
+    # Country and consulate are filters beside the list: as columns they pushed it past a
+    # laptop's screen.
+    list_display = ["reference", "title", "status", "partner_city", "offered_on", "published"]
     list_filter = ["status", "published", "partner_country", "consulate", "sectors"]
     search_fields = ["reference", "title", "summary"]
     date_hierarchy = "offered_on"
-    readonly_fields = ["status", "closing_reason", "created_at", "updated_at"]
-    autocomplete_fields = ["consulate", "partner_city", "followers"]
+    readonly_fields = [
+        "status", "closing_reason", "partner_city", "signed_on", "created_at", "updated_at",
+    ]  # fmt: skip
+    autocomplete_fields = ["consulate", "followers"]
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ("title",)}
     list_select_related = ["consulate", "partner_city"]
@@ -164,6 +161,17 @@ class ProposalAdmin(
         DocumentInline,
         CommentInline,
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        made = obj is not None and obj.status != Proposal.Status.DRAFT
+        return [*fields, "offered_on"] if made else fields
+
+    def get_kept_fields(self, obj):
+        stored = Proposal.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+        made = stored not in (None, Proposal.Status.DRAFT)
+        return (*self.kept_fields, "offered_on") if made else self.kept_fields
+
     fieldsets = [
         # seen_version is hidden: it carries the version the page was opened on (stale edits).
         (None, {"fields": ["reference", "slug", "title", "summary", "body", "seen_version"]}),

@@ -9,7 +9,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import candidates, discussion
 from ..forms import AnswerForm
@@ -17,13 +16,26 @@ from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
 from ..steps import decide_and_report
 from .archive import ArchiveAdmin
 from .files import ServesItsFile
+from .history import PortalHistoryAdmin
 from .inlines import decision_links
 from .mixins import StampsUserOnCreate
 
 
 @admin.register(ProposalEvent)
-class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
+    """A lifecycle step's event stays where and when the step put it; its words may be edited."""
+
     user_field = "actor"
+    step_fields = ("proposal", "occurred_at", "from_status", "to_status", "actor")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, *self.step_fields] if obj is not None and obj.to_status else fields
+
+    def get_kept_fields(self, obj):
+        stored = ProposalEvent.objects.filter(pk=obj.pk).exclude(to_status="").exists()
+        return (*self.kept_fields, *self.step_fields) if stored else self.kept_fields
+
     list_display = ["proposal", "title", "occurred_at", "from_status", "to_status", "is_public"]
     list_filter = ["is_public", "to_status"]
     search_fields = ["title", "note", "proposal__reference"]
@@ -48,7 +60,7 @@ class CandidateCityAdminForm(forms.ModelForm):
 
 
 @admin.register(CandidateCity)
-class CandidateCityAdmin(ArchiveAdmin, SimpleHistoryAdmin):
+class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
     """A new candidate is a suggestion; its state then moves only by the decisions' pages."""
 
     kept_fields = (*ArchiveAdmin.kept_fields, "state")
@@ -111,7 +123,7 @@ class CandidateCityAdmin(ArchiveAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(ServesItsFile, ArchiveAdmin, SimpleHistoryAdmin):
+class ApprovalAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin):
     file_field = "document"
     list_display = ["proposal", "kind", "reference_number", "issued_on"]
     list_filter = ["kind"]
@@ -122,7 +134,7 @@ class ApprovalAdmin(ServesItsFile, ArchiveAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(ServesItsFile, ArchiveAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class DocumentAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     file_field = "file"
     list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
     list_filter = ["kind", "is_public"]
@@ -144,7 +156,7 @@ class OpenRequestFilter(admin.SimpleListFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, SimpleHistoryAdmin):
+class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
     kept_fields = (*ArchiveAdmin.kept_fields, "answered_at", "answer_to")
     user_field = "author"
     list_display = ["proposal", "author", "created_at", "is_request", "answered_at"]
@@ -164,7 +176,7 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, SimpleHistoryAdmin):
         return [answer, *super().get_urls()]
 
     def answer_view(self, request, object_id):
-        question = get_object_or_404(Comment, pk=object_id, is_request=True)
+        question = get_object_or_404(Comment.objects.current(), pk=object_id, is_request=True)
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = AnswerForm(request.POST or None)

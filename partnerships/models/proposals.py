@@ -218,6 +218,11 @@ class ProposalEvent(Archivable):
     def __str__(self):
         return f"{self.proposal.reference}: {self.title}"
 
+    def clean(self):
+        super().clean()
+        if self.occurred_at and self.occurred_at > timezone.now():
+            raise ValidationError({"occurred_at": _("An event cannot be dated in the future.")})
+
     def archive_problems(self):
         if self.to_status:
             return [
@@ -256,6 +261,7 @@ class CandidateCity(Archivable):
     rationale = models.TextField(_("rationale"), blank=True)
     score = models.DecimalField(
         _("score"),
+        help_text=_("How well the city fits, from 0 to 100 (the matching assistant's scale)."),
         max_digits=5,
         decimal_places=2,
         null=True,

@@ -27,10 +27,18 @@ def pdf(name):
     return {"name": name, "mimeType": "application/pdf", "buffer": PDF_BYTES}
 
 
+def settled(page):
+    """Wait until the page and everything it loads have been served. On SQLite the live server
+    shares the test's database connection: reading the database from the test while a request is
+    still being served could leave that connection inside the request's transaction."""
+    page.wait_for_load_state("networkidle")
+    return page
+
+
 def save(page, name="Save"):
     """Press a submit button and insist the page answered without an error."""
     page.get_by_role("button", name=name, exact=True).first.click()
-    page.wait_for_load_state()
+    settled(page)
     errors = page.locator(".errornote, .errorlist")
     assert errors.count() == 0, errors.all_inner_texts()
 
@@ -70,3 +78,4 @@ def take_step(page, label, **notes):
         page.get_by_label(field_label).fill(text)
     page.get_by_role("button", name=re.compile(f"^Confirm: {label}")).click()
     expect(page.locator(".messagelist .success")).to_contain_text(label)
+    settled(page)

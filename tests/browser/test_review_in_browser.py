@@ -28,6 +28,7 @@ def test_liaison_asks_suggests_and_staff_see_the_request(live_server, page, demo
     top.get_by_role("button").click()
     assert "Kitakyushu is suggested" in page.content()
     page.screenshot(path=str(artifacts / "review-liaison.png"), full_page=True)
+    page.wait_for_load_state("networkidle")  # see admin_pages.settled
 
     candidate = CandidateCity.objects.get(proposal__reference="KPG-2023-001")
     assert candidate.city.slug == "kitakyushu" and candidate.suggested_by.username == "demo-liaison"

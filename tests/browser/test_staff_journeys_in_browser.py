@@ -20,13 +20,17 @@ from tests.browser.admin_pages import (
     main_fields,
     pdf,
     save,
+    settled,
     sign_in_to_admin,
     sign_in_to_site,
     take_step,
 )
 
 pytestmark = pytest.mark.browser
-TODAY = timezone.localdate()
+
+
+def today():
+    return timezone.localdate()
 
 
 def iso(day):
@@ -48,8 +52,8 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
     form.get_by_label("Title (Indonesian)").fill("Kunjungan Wakil Duta Besar Jepang")
     form.get_by_label("Title (English)").fill("Visit of Japan's Deputy Ambassador")
     form.get_by_label("Slug").fill("deputy-ambassador-visit")
-    form.get_by_label("Starts on").fill(iso(TODAY - datetime.timedelta(days=3)))
-    form.get_by_label("Ends on").fill(iso(TODAY - datetime.timedelta(days=2)))
+    form.get_by_label("Starts on").fill(iso(today() - datetime.timedelta(days=3)))
+    form.get_by_label("Ends on").fill(iso(today() - datetime.timedelta(days=2)))
     form.get_by_label("Place (Indonesian)").fill("Balai Kota Kupang")
     form.get_by_label("Host:", exact=True).fill("Pemerintah Kota Kupang")
     form.get_by_label("Visiting mission").fill("Embassy of Japan in Jakarta")
@@ -68,7 +72,7 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
         commitment = add_row(page, "commitments-group", "Add another Commitment")
         commitment.get_by_label("Commitment (Indonesian)").fill(promise)
         commitment.get_by_label("Owner").fill("Bagian Kerja Sama")
-        commitment.get_by_label("Due on").fill(iso(TODAY + datetime.timedelta(days=30)))
+        commitment.get_by_label("Due on").fill(iso(today() + datetime.timedelta(days=30)))
     save(page)
 
     visit = Visit.objects.get(slug="deputy-ambassador-visit")
@@ -88,9 +92,9 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
         page.get_by_label("Note").fill(note)
         page.get_by_role("button", name="Close the commitment").click()
         expect(page.locator(".messagelist .success")).to_contain_text("closed")
-        assert f"/admin/delegations/visit/{visit.pk}/change/" in page.url
+        assert f"/admin/delegations/visit/{visit.pk}/change/" in settled(page).url
     closed = Commitment.objects.filter(visit=visit).order_by("pk")
-    assert [(c.state, c.closed_on) for c in closed] == [("done", TODAY), ("dropped", TODAY)]
+    assert [(c.state, c.closed_on) for c in closed] == [("done", today()), ("dropped", today())]
 
 
 def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
@@ -121,11 +125,12 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
     page.get_by_role("link", name="Select as partner city…").click()
     page.get_by_role("button", name="Confirm: Select as partner city").click()
     expect(page.locator(".messagelist .success")).to_contain_text("Kobe")
+    settled(page)
 
     def upload(kind, title):
         row = add_row(page, "documents-group", "Add another Document")
         row.get_by_label("Kind").select_option(label=kind)
-        row.get_by_label("Document date").fill(iso(TODAY))
+        row.get_by_label("Document date").fill(iso(today()))
         row.get_by_label("Title (Indonesian)").fill(title)
         row.get_by_label("File").set_input_files(pdf(f"{kind}.pdf"))
         save(page, "Save and continue editing")
@@ -141,7 +146,7 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
         row = add_row(page, "approvals-group", "Add another Approval")
         row.locator("select[name$='-kind']").select_option(label=kind)
         row.locator("input[name$='-reference_number']").fill(f"No. {number}/2025")
-        row.locator("input[name$='-issued_on']").fill(iso(TODAY))
+        row.locator("input[name$='-issued_on']").fill(iso(today()))
         row.locator("input[type=file]").set_input_files(pdf(f"approval-{number}.pdf"))
     save(page, "Save and continue editing")
     upload("Agreement", "Nota kesepahaman Kupang–Kobe")
@@ -159,11 +164,11 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
         "active", True, "Kobe",
     )  # fmt: skip
     assert proposal.title_ja == "クパン市・神戸市 防災パートナーシップ"
-    assert proposal.signed_on == TODAY
+    assert proposal.signed_on == today()
     page.screenshot(path=str(artifacts / "admin-proposal-active.png"), full_page=True)
 
     # The public page, in English, tells the whole story.
-    page.goto(f"{live_server.url}/en/proposals/{proposal.slug}/")
+    settled(page).goto(f"{live_server.url}/en/proposals/{proposal.slug}/")
     expect(page.locator(".stepper li[aria-current=step]")).to_contain_text("Active")
     timeline = page.locator(".timeline").inner_text()
     for step in ["Offer made", "Partner city selected: Kobe", "Agreement signed",
@@ -187,6 +192,7 @@ def test_staff_answer_a_liaisons_request_from_the_admin_index(live_server, brows
     liaison_page.get_by_label("Comment").fill("Which schools would join the exchange?")
     liaison_page.get_by_label(re.compile("request for information")).check()
     liaison_page.get_by_role("button", name="Post").click()
+    settled(liaison_page)
     liaison.close()
 
     page = staff_page
@@ -198,6 +204,7 @@ def test_staff_answer_a_liaisons_request_from_the_admin_index(live_server, brows
     page.get_by_role("button", name="Send the answer").click()
     expect(page.locator(".messagelist .success")).to_contain_text("answer was sent")
     expect(page.locator(".open-requests")).to_contain_text("No request for information is waiting.")
+    settled(page)
     answers = [m for m in mail.outbox if m.to == ["demo-liaison@example.org"]]
     assert any("SDN Fontein I and SMPN 2 Kupang." in m.body for m in answers)
 
@@ -222,3 +229,20 @@ def test_inline_tables_fit_a_1366_pixel_screen(live_server, browser, demo_story)
         assert page_width <= window_width, path
         assert all(overflow <= 0 for overflow in overflows), (path, overflows)
     context.close()
+
+
+def test_every_checklist_link_leads_to_a_place_on_the_page(live_server, staff_page):
+    from tests.factories import ProposalFactory
+
+    page = staff_page
+    bare_draft = ProposalFactory(partner_country="", consulate=None, sectors=[])
+    exploring = ProposalFactory(exploring=True)
+    approving = ProposalFactory(approving=True)
+    for proposal in (bare_draft, exploring, approving):
+        page.goto(f"{live_server.url}/admin/partnerships/proposal/{proposal.pk}/change/")
+        links = page.locator(".lifecycle-steps .checklist a")
+        targets = {href.split("#")[1] for href in
+                   (links.nth(i).get_attribute("href") for i in range(links.count()))}  # fmt: skip
+        assert targets, proposal.status
+        missing = [t for t in targets if not page.evaluate(f"!!document.getElementById('{t}')")]
+        assert missing == [], (proposal.status, missing)

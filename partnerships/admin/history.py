@@ -1,0 +1,44 @@
+"""Edit history as staff read it: what a person changed, without the columns the portal keeps
+for itself, and a revert page that says what reverting does and does not touch."""
+
+from dataclasses import replace
+
+from modeltranslation.translator import NotRegistered, translator
+from simple_history.admin import SimpleHistoryAdmin
+
+# Bumped by every save; they say nothing of what a person changed.
+BOOKKEEPING = ("version", "updated_at")
+
+
+def unshown_in_history(model):
+    """The plain column of each translated field (modeltranslation fills it from the language
+    of whoever saved last, so it would show a change on every save) and the bookkeeping."""
+    try:
+        translated = list(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        translated = []
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in (*translated, *BOOKKEEPING) if name in names]
+
+
+def _nothing_to_blank(change):
+    # A language column first saved by a form goes from NULL to "": the same nothing.
+    return change.old in (None, "") and change.new in (None, "")
+
+
+class PortalHistoryAdmin(SimpleHistoryAdmin):
+    object_history_form_template = "admin/portal_history_form.html"
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        unshown = unshown_in_history(self.model)
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, excluded_fields=unshown, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                changes = [c for c in delta.changes if not _nothing_to_blank(c)]
+                delta = replace(delta, changes=changes, changed_fields=[c.field for c in changes])
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
