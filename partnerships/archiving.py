@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Proposal, ProposalEvent
-from .services import in_each_language
+from .texts import in_each_language
 
 ARCHIVED_TITLE = _("Archived: %(record)s")
 RESTORED_TITLE = _("Restored: %(record)s")

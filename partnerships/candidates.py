@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import CandidateCity, Proposal, ProposalEvent
 from .models.archive import current
 from .permissions import can_review, is_city_staff, is_liaison_of
-from .services import date_problems, in_each_language
 from .tasks import notify_on_commit
+from .texts import in_each_language
+from .timeline import date_problems
 
 C = CandidateCity.State
 # Candidates are suggested and decided while the mission explores; after the letter of intent

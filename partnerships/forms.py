@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import services
 from .models import PartnerCity
+from .timeline import last_step
 
 
 class TokenForm(forms.Form):
@@ -105,7 +105,7 @@ class StepForm(forms.Form):
         day = self.cleaned_data["occurred_on"]
         if day > timezone.localdate():
             raise ValidationError(_("The date cannot be in the future."))
-        previous = services.last_step(self.proposal)
+        previous = last_step(self.proposal)
         if previous and day < timezone.localdate(previous.occurred_at):
             raise ValidationError(
                 _("The date cannot be before the last recorded step (%(date)s).")

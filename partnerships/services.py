@@ -7,20 +7,19 @@ changes the status, records one `ProposalEvent` and queues the notifications, in
 A refused step raises `TransitionRefused` naming everything missing, and changes nothing.
 """
 
-import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from . import requirements as req
 from .models import Document, Proposal, ProposalEvent
 from .permissions import is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
+from .texts import as_written, in_each_language, written
+from .timeline import date_problems, step_moment
 
 S = Proposal.Status
 BEFORE_SIGNING = (S.DRAFT, S.OFFERED, S.EXPLORING, S.LOI_SIGNED, S.APPROVING)
@@ -109,32 +108,6 @@ def missing_requirements(transition, proposal):
     return [p for p in (r.problem(proposal) for r in transition.requirements) if p]
 
 
-def _written(text):
-    """True when a note or reason, given as text or as {language: text}, says something."""
-    values = text.values() if isinstance(text, dict) else [text]
-    return any(str(value).strip() for value in values)
-
-
-def last_step(proposal):
-    """The last lifecycle step on record. Other events (a decision, a note, an archiving) do not
-    hold back the date of the next step: only the order of the steps themselves matters."""
-    steps = proposal.events.current().exclude(to_status="")
-    return steps.order_by("-occurred_at", "-pk").first()
-
-
-def date_problems(proposal, when):
-    """A step happened today or earlier, and not before the step recorded last."""
-    if timezone.localdate(when) > timezone.localdate():
-        return [_("Date: it cannot be in the future.")]
-    previous = last_step(proposal)
-    if previous and when < previous.occurred_at:
-        return [
-            _("Date: it cannot be before the last recorded step (%(date)s).")
-            % {"date": timezone.localdate(previous.occurred_at).isoformat()}
-        ]
-    return []
-
-
 def refusal_problems(transition, proposal, by, *, note="", reason="", when=None):
     problems = []
     if not may_take(transition, proposal, by):
@@ -148,9 +121,9 @@ def refusal_problems(transition, proposal, by, *, note="", reason="", when=None)
         )
         return problems
     problems += missing_requirements(transition, proposal)
-    if transition.needs_reason and not _written(reason):
+    if transition.needs_reason and not written(reason):
         problems.append(_("Reason: missing (it is shown publicly)"))
-    if transition.needs_note and not _written(note):
+    if transition.needs_note and not written(note):
         problems.append(_("Note: missing (say what happened)"))
     return problems + date_problems(proposal, when or timezone.now())
 
@@ -159,37 +132,11 @@ def available_transitions(proposal):
     return [t for t in TRANSITIONS.values() if proposal.status in t.sources]
 
 
-def in_each_language(field, text):
-    """`{title_ind: …, title_en: …, title_ja: …}` for a translatable label."""
-    values = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            values[build_localized_fieldname(field, code)] = str(text)
-    values[field] = values[build_localized_fieldname(field, settings.LANGUAGE_CODE)]
-    return values
-
-
-def _as_written(field, text):
-    """A person's text in the columns of the languages they wrote it in: `text` is a string
-    (kept in the Indonesian column) or {language code: text}. The Indonesian column, which
-    every language falls back to, takes the first text written when Indonesian was left out."""
-    given = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
-    values = {
-        build_localized_fieldname(field, code): str(given.get(code, "")).strip()
-        for code, _name in settings.LANGUAGES
-    }
-    default = build_localized_fieldname(field, settings.LANGUAGE_CODE)
-    values[default] = values[default] or next((v for v in values.values() if v), "")
-    # The plain field first: set on a loaded instance, it writes the active language's column,
-    # which the language columns after it then put right.
-    return {field: values[default], **values}
-
-
 def _note_fields(text):
     """A note the portal wrote (lazy text) goes in every language; a person's, as written."""
     if isinstance(text, Promise):
         return in_each_language("note", text)
-    return _as_written("note", text)
+    return as_written("note", text)
 
 
 def _take(transition, *, proposal, by, note="", public=True, reason="", when=None, changes=None):
@@ -223,7 +170,7 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
 
 
 def _closing(reason):
-    return lambda proposal, when: _as_written("closing_reason", reason)
+    return lambda proposal, when: as_written("closing_reason", reason)
 
 
 def _latest_dated(proposal, kind):
@@ -308,18 +255,6 @@ STEP_FUNCTIONS = {
     "withdraw": proposal_withdraw,
     "decline": proposal_decline,
 }
-
-
-def step_moment(proposal, day):
-    """When a step recorded for `day` happened: now if today; else midday of that day, and
-    never before a step already recorded that day (the timeline keeps its order)."""
-    if day is None or day == timezone.localdate():
-        return timezone.now()
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    previous = last_step(proposal)
-    if previous and timezone.localdate(previous.occurred_at) == day:
-        moment = max(moment, previous.occurred_at + datetime.timedelta(seconds=1))
-    return moment
 
 
 def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, on=None):
