@@ -18,6 +18,7 @@ from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
 from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.inlines import COMPACT
+from partnerships.refusals import report
 
 from .models import Commitment, Delegate, Visit
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
@@ -169,8 +170,7 @@ class CommitmentAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
             try:
                 commitment_close(commitment=commitment, by=request.user, **form.cleaned_data)
             except CommitmentRefused as refusal:
-                for problem in refusal.problems:
-                    messages.error(request, problem)
+                report(request, refusal)
             else:
                 messages.success(request, _("The commitment is closed."))
                 return redirect(self.next_url(request))

@@ -4,13 +4,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnerships.refusals import Refused
+
 from .models import Commitment
 
 
-class CommitmentRefused(Exception):
-    def __init__(self, problems):
-        self.problems = [str(p) for p in problems]
-        super().__init__("; ".join(self.problems))
+class CommitmentRefused(Refused):
+    pass
 
 
 CLOSING_STATES = (Commitment.State.DONE, Commitment.State.DROPPED)

@@ -15,16 +15,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Proposal, ProposalEvent
-from .texts import in_each_language
+from .refusals import Refused
+from .texts import as_written, in_each_language
 
 ARCHIVED_TITLE = _("Archived: %(record)s")
 RESTORED_TITLE = _("Restored: %(record)s")
 
 
-class ArchiveRefused(Exception):
-    def __init__(self, problems):
-        self.problems = [str(p) for p in problems]
-        super().__init__("; ".join(self.problems))
+class ArchiveRefused(Refused):
+    pass
 
 
 def _describe(record):
@@ -41,8 +40,7 @@ def _record_on_timeline(record, by, title, note=""):
         proposal=proposal,
         actor=by,
         is_public=False,
-        note=note,
-        note_ind=note,
+        **as_written("note", note),
         **in_each_language("title", lazy(lambda: gettext(title) % {"record": described}, str)()),
     )
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import CandidateCity, Proposal, ProposalEvent
 from .models.archive import current
 from .permissions import can_review, is_city_staff, is_liaison_of
+from .refusals import Refused
 from .tasks import notify_on_commit
 from .texts import in_each_language
 from .timeline import date_problems
@@ -30,10 +31,8 @@ C = CandidateCity.State
 OPEN_FOR_CANDIDATES = (Proposal.Status.OFFERED, Proposal.Status.EXPLORING)
 
 
-class CandidateRefused(Exception):
-    def __init__(self, problems):
-        self.problems = [str(p) for p in problems]
-        super().__init__("; ".join(self.problems))
+class CandidateRefused(Refused):
+    pass
 
 
 @dataclass(frozen=True)

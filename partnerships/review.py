@@ -31,6 +31,7 @@ from .models import (
     ProposalEvent,
 )
 from .permissions import is_city_staff, liaison_consulate
+from .refusals import report
 from .requirements import APPROVALS
 from .stages import stepper
 from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form
@@ -259,8 +260,7 @@ def _suggest(request, proposal, city, rationale, score=None):
             proposal=proposal, by=request.user, city=city, rationale=rationale, score=score
         )
     except candidates.CandidateRefused as refusal:
-        for problem in refusal.problems:
-            messages.error(request, problem)
+        report(request, refusal)
         return _back(proposal, "#candidates")
     if created:
         messages.success(request, _("%(city)s is suggested; the city's staff are told.")

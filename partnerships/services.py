@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import requirements as req
 from .models import Document, Proposal, ProposalEvent
 from .permissions import is_city_staff, is_liaison_of
+from .refusals import Refused
 from .tasks import notify_on_commit
 from .texts import as_written, in_each_language, written
 from .timeline import date_problems, step_moment
@@ -25,13 +26,12 @@ S = Proposal.Status
 BEFORE_SIGNING = (S.DRAFT, S.OFFERED, S.EXPLORING, S.LOI_SIGNED, S.APPROVING)
 
 
-class TransitionRefused(Exception):
+class TransitionRefused(Refused):
     """A step that may not be taken; `problems` lists every reason, ready to show a person."""
 
     def __init__(self, transition, problems):
+        super().__init__(problems)
         self.transition = transition
-        self.problems = [str(p) for p in problems]
-        super().__init__(f"{transition.verb}: " + "; ".join(self.problems))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from . import candidates, services
 from .forms import StepForm
 from .permissions import is_city_staff
+from .refusals import report
 from .stages import CLOSED
 
 
@@ -33,11 +34,6 @@ class StepOverview:
         return [f"{item.label}: {item.missing}" for item in self.checklist if item.missing]
 
 
-def _report_refusal(request, refusal):
-    for problem in refusal.problems:
-        messages.error(request, problem)
-
-
 def take_step_and_report(request, proposal, transition, form):
     """Take a step for the signed-in user and tell them how it went; True when it was taken."""
     try:
@@ -45,7 +41,7 @@ def take_step_and_report(request, proposal, transition, form):
             verb=transition.verb, proposal=proposal, by=request.user, **form.step_arguments()
         )
     except services.TransitionRefused as refusal:
-        _report_refusal(request, refusal)
+        report(request, refusal)
         return False
     messages.success(
         request,
@@ -71,7 +67,7 @@ def decide_and_report(request, candidate, verb):
     try:
         candidates.candidate_decide(verb=verb, candidate=candidate, by=request.user)
     except candidates.CandidateRefused as refusal:
-        _report_refusal(request, refusal)
+        report(request, refusal)
         return False
     messages.success(request, candidates.outcome(candidate))
     return True

@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
 
 from ..archiving import ArchiveRefused, record_archive, record_restore
+from ..refusals import report
+
+
+def change_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 class ArchivedFilter(admin.SimpleListFilter):
@@ -138,11 +144,10 @@ class ArchiveAdmin(KeepsStoredValues):
                 else:
                     record_restore(record=obj, by=request.user)
             except ArchiveRefused as refusal:
-                for problem in refusal.problems:
-                    messages.error(request, problem)
+                report(request, refusal)
             else:
                 messages.success(request, _("Archived.") if archiving else _("Restored."))
-                return redirect(self._change_url(obj))
+                return redirect(change_url(obj))
         return TemplateResponse(request, "admin/archive_confirm.html", {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -150,13 +155,9 @@ class ArchiveAdmin(KeepsStoredValues):
             "archiving": archiving,
             "form": form,
             "problems": obj.archive_problems() if archiving else [],
-            "change_url": self._change_url(obj),
+            "change_url": change_url(obj),
             "title": capfirst(_("archive") if archiving else _("restore")),
         })  # fmt: skip
-
-    def _change_url(self, obj):
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         opts = self.model._meta
@@ -198,10 +199,7 @@ class RefusesDeletionInUse:
                 "uses": format_html_join("; ", "{}", ((use,) for use in uses)),
             }
             messages.error(request, mark_safe(message % parts))  # noqa: S308 - parts escaped
-            opts = self.model._meta
-            return redirect(
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-            )
+            return redirect(change_url(obj))
         return super().delete_view(request, object_id, extra_context)
 
 
@@ -216,10 +214,9 @@ def uses_of(obj, examples=3):
         if not count:
             continue
         opts = relation.related_model._meta
-        links = format_html_join(", ", '<a href="{}">{}</a>', (
-            (reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]), row)
-            for row in rows.all()[:examples]
-        ))  # fmt: skip
+        links = format_html_join(
+            ", ", '<a href="{}">{}</a>', ((change_url(row), row) for row in rows.all()[:examples])
+        )
         label = opts.verbose_name if count == 1 else opts.verbose_name_plural
         uses.append(
             format_html("{} {} ({}{})", count, label, links, "…" if count > examples else "")

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
@@ -32,7 +32,7 @@ def decision_links(candidate):
         (reverse("admin:partnerships_candidatecity_decide", args=[candidate.pk, d.verb]), d.label)
         for d in decisions
     )
-    return format_html_join(" ", '<a class="button" href="{}">{}…</a>', urls) or format_html("")
+    return format_html_join(" ", '<a class="button" href="{}">{}…</a>', urls)
 
 
 class ProposalEventInlineForm(forms.ModelForm):
@@ -80,6 +80,11 @@ class CandidateCityInline(ArchivableInline, admin.TabularInline):
     fields = ["city", "state", "score", "rationale", "suggested_by", "decisions"]
     readonly_fields = ["state", "suggested_by", "decisions"]
     autocomplete_fields = ["city"]
+
+    def get_queryset(self, request):
+        # Each row's decisions look at the proposal's other candidates: fetch them once.
+        rows = super().get_queryset(request).select_related("proposal", "city")
+        return rows.prefetch_related("proposal__candidates__city")
 
     @admin.display(description=_("decide"))
     def decisions(self, candidate):

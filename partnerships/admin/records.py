@@ -27,6 +27,13 @@ class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin, T
 
     user_field = "actor"
     step_fields = ("proposal", "occurred_at", "from_status", "to_status", "actor")
+    list_display = ["proposal", "title", "occurred_at", "from_status", "to_status", "is_public"]
+    list_filter = ["is_public", "to_status"]
+    search_fields = ["title", "note", "proposal__reference"]
+    date_hierarchy = "occurred_at"
+    autocomplete_fields = ["proposal"]
+    readonly_fields = ["from_status", "to_status", "actor"]
+    list_select_related = ["proposal"]
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -35,14 +42,6 @@ class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin, T
     def get_kept_fields(self, obj):
         stored = ProposalEvent.objects.filter(pk=obj.pk).exclude(to_status="").exists()
         return (*self.kept_fields, *self.step_fields) if stored else self.kept_fields
-
-    list_display = ["proposal", "title", "occurred_at", "from_status", "to_status", "is_public"]
-    list_filter = ["is_public", "to_status"]
-    search_fields = ["title", "note", "proposal__reference"]
-    date_hierarchy = "occurred_at"
-    autocomplete_fields = ["proposal"]
-    readonly_fields = ["from_status", "to_status", "actor"]
-    list_select_related = ["proposal"]
 
 
 class CandidateCityAdminForm(forms.ModelForm):
