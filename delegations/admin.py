@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
 from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.inlines import COMPACT
+from partnerships.admin.lookup import object_or_404
 from partnerships.refusals import report
 
 from .models import Commitment, Delegate, Visit
@@ -162,7 +163,7 @@ class CommitmentAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         return reverse("admin:index")
 
     def close_view(self, request, object_id):
-        commitment = get_object_or_404(Commitment, pk=object_id)
+        commitment = object_or_404(Commitment, object_id)
         if not self.has_change_permission(request, commitment):
             raise PermissionDenied
         form = CloseCommitmentForm(request.POST or None, commitment=commitment)

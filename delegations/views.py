@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
@@ -38,6 +39,7 @@ class VisitDetailView(DetailView):
         )
 
 
+@require_safe
 def visits_ics(request):
     """Published visits as all-day events, for calendar subscriptions."""
     calendar = Calendar()

@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "axes",
+    "csp",
     "simple_history",
     "django_tasks",
     "django_tasks_db",
@@ -55,14 +57,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "kupang_portal.middleware.refuse_unknown_methods",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kupang_portal.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kupang_portal.middleware.cache_control",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -76,6 +82,16 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("PORTAL_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("PORTAL_LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address, read through the reverse proxies named here (addresses or networks,
+# comma-separated) and never through a forwarded header that an unlisted peer could forge.
+PORTAL_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "kupang_portal.client_address.client_address"
+# Password spraying: this many failed sign-ins from one address, whatever the usernames, stop
+# sign-ins from that address for the cool-off time.
+PORTAL_SIGN_IN_FAILURES_PER_ADDRESS = env.int("PORTAL_SIGN_IN_FAILURES_PER_ADDRESS", default=20)
+# Password-reset mail: per address and per account, within an hour.
+PORTAL_PASSWORD_RESETS_PER_ADDRESS = env.int("PORTAL_PASSWORD_RESETS_PER_ADDRESS", default=5)
+PORTAL_PASSWORD_RESETS_PER_ACCOUNT = env.int("PORTAL_PASSWORD_RESETS_PER_ACCOUNT", default=3)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -105,6 +121,9 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Throttle counters live here. One process can count in its own memory; several processes need a
+# shared cache (e.g. DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 with the redis package installed).
+CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,6 +217,32 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy: the portal's own files only, no inline script or style without the
+# response's nonce, never framed. PORTAL_CSP_REPORT_ONLY=1 sends it as report-only (to try a
+# change on a live site); PORTAL_CSP_REPORT_URI names where browsers send violation reports.
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # Bootstrap draws its form arrows and check marks as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+if env.str("PORTAL_CSP_REPORT_URI", default=""):
+    _CSP["DIRECTIVES"]["report-uri"] = env.str("PORTAL_CSP_REPORT_URI")
+if env.bool("PORTAL_CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+# Anonymous visitors' pages may be kept this long by browsers and shared caches; signed-in pages
+# are never stored.
+PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=60)
 
 # Uploads: anything bigger is refused before it reaches a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

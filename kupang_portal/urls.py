@@ -2,22 +2,29 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from delegations.views import visits_ics
 from partnerships.feeds import UpdatesFeed
 
+from .accounts import AdminSignInForm, SignInView, ThrottledPasswordResetView
 from .health import healthz
 from .sitemaps import SITEMAPS
+
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The portal's own sign-in and password-reset views first; Django's serve the rest.
+    path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("feeds/updates.atom", UpdatesFeed(), name="updates_feed"),
+    path("feeds/updates.atom", require_safe(UpdatesFeed()), name="updates_feed"),
     path("visits.ics", visits_ics, name="visits_ics"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -2,7 +2,7 @@
 answers. Views and the admin call these; each checks who may act, writes in one transaction,
 and queues the mail once it has committed. Candidate cities have their own module."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,12 +29,19 @@ def comment_post(*, proposal, by, body, is_request=False, form_token=None):
         return earlier, False
     if not body.strip():
         raise ActionRefused(_("Write something first."))
-    with transaction.atomic():
-        comment = Comment.objects.create(
-            proposal=proposal, author=by, body=body.strip(), is_request=is_request,
-            form_token=form_token,
-        )  # fmt: skip
-        notify_on_commit("comment", comment.pk)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                proposal=proposal, author=by, body=body.strip(), is_request=is_request,
+                form_token=form_token,
+            )  # fmt: skip
+            notify_on_commit("comment", comment.pk)
+    except IntegrityError:
+        # The same form sent twice at the same instant: the other request's insert won the
+        # token's unique index (and has committed, or this one would still be waiting on it).
+        if not form_token:
+            raise
+        return Comment.objects.get(form_token=form_token), False
     return comment, True
 
 
@@ -48,6 +55,9 @@ def request_answer(*, request, by, body, form_token=None):
         raise ActionRefused(_("Write the answer first."))
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=request.pk, is_request=True)
+        # Re-checked under the lock: a second copy of this form waited here for the first.
+        if form_token and (earlier := Comment.objects.filter(form_token=form_token).first()):
+            return earlier, False
         if locked.answered_at:
             raise ActionRefused(_("This request has already been answered."))
         answer = Comment.objects.create(

@@ -1,4 +1,8 @@
-"""`/feeds/updates.atom`: the public timeline of every public proposal, newest first."""
+"""`/feeds/updates.atom`: the public timeline of every public proposal, newest first.
+
+Notes are plain text on the pages, and plain text here: a feed reader shows a note's markup as
+the characters it is, never as live HTML.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
@@ -9,8 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from .models import ProposalEvent
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Django's Atom feed marks every summary `type="html"`; these summaries are text."""
+
+    def add_item_elements(self, handler, item):
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class UpdatesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     title = _("Kupang Sister-City Portal: partnership updates")
     subtitle = _("Each public step of Kupang's sister-city proposals.")
     link = reverse_lazy("partnerships:proposal_list")

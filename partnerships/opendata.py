@@ -7,6 +7,7 @@ contact data.
 import csv
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from delegations.models import Visit
@@ -71,6 +72,19 @@ FIELDS = {
 }  # fmt: skip
 
 
+# A spreadsheet evaluates a cell that starts with one of these as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value):
+    """A text that a spreadsheet shows as written: a leading apostrophe keeps a would-be formula
+    (`=HYPERLINK(…)`, `@SUM(…)`) a plain text. The JSON export carries the text unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+@require_safe
 def as_csv(request, dataset):
     if dataset not in ROWS:
         raise Http404
@@ -79,10 +93,13 @@ def as_csv(request, dataset):
     response.write("\ufeff")  # lets spreadsheet programs read the Japanese text as UTF-8
     writer = csv.DictWriter(response, fieldnames=FIELDS[dataset])
     writer.writeheader()
-    writer.writerows(ROWS[dataset](request))
+    writer.writerows(
+        {field: inert_cell(value) for field, value in row.items()} for row in ROWS[dataset](request)
+    )
     return response
 
 
+@require_safe
 def as_json(request, dataset):
     if dataset not in ROWS:
         raise Http404

@@ -4,6 +4,7 @@ rows, internal events and private documents answer 404 and appear in no list."""
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from delegations.models import Visit
@@ -127,6 +128,7 @@ class PartnerCityDetailView(DetailView):
         )
 
 
+@require_safe
 def document_download(request, pk):
     """Public documents are served here, never straight from the media folder."""
     return serve_file(get_object_or_404(Document.objects.public(), pk=pk).file)

@@ -20,6 +20,16 @@ def _test_settings(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Throttle counters live in the cache; each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # Content written through a translated field goes to the active language's column, so every
     # test starts in Indonesian whatever the previous request activated.

@@ -23,10 +23,11 @@ from partnerships.models import (
     ProposalEvent,
     Province,
 )
+from partnerships.demo_samples import sample_pdf
 from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
 
-# The smallest file that passes the content check for PDFs.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real one-page PDF: uploads are parsed before they are accepted.
+PDF_BYTES = sample_pdf("Test letter")
 Status = Proposal.Status
 
 

@@ -1,5 +1,7 @@
 """Uploads are judged by their content and size, never by their name alone."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -7,11 +9,22 @@ from django.urls import reverse
 
 from partnerships.models import Document
 from partnerships.validators import validate_document_file
-from tests.factories import PDF_BYTES, ProposalFactory
+from PIL import Image
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 32
-WEBP_BYTES = b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x00" * 16
+from tests.factories import PDF_BYTES, ProposalFactory
+from tests.html_forms import admin_form_data
+
+
+def picture(fmt):
+    encoded = io.BytesIO()
+    Image.new("RGB", (16, 12), "teal").save(encoded, fmt)
+    return encoded.getvalue()
+
+
+PNG_BYTES = picture("PNG")
+JPEG_BYTES = picture("JPEG")
+WEBP_BYTES = picture("WEBP")
+HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
 
 @pytest.mark.parametrize(
@@ -37,6 +50,28 @@ def test_accepts_real_documents_and_photos(name, content):
         ("riff.webp", b"RIFF\x00\x00\x00\x00WAVEfmt ", "file_type"),
         ("photo.png", PDF_BYTES, "file_extension_mismatch"),
         ("letter", PDF_BYTES, "file_extension_mismatch"),
+        # Right first bytes, wrong rest: what a check of the first bytes alone let through.
+        ("letter.pdf", b"%PDF-1.4\n" + HTML, "file_active_content"),
+        ("letter.pdf", b"%PDF-1.4\n" + b"x" * 2048 + b"\n%%EOF\n", "file_damaged"),
+        ("letter.pdf", PDF_BYTES[: len(PDF_BYTES) // 2], "file_damaged"),
+        ("letter.pdf", PDF_BYTES + b"\n" + HTML, "file_active_content"),
+        ("letter.pdf", PDF_BYTES + b"PK\x03\x04 a zip riding along", "file_damaged"),
+        (
+            "letter.pdf",
+            PDF_BYTES.replace(
+                b"/Type /Catalog",
+                b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>",
+            ),
+            "file_active_content",
+        ),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "file_damaged"),
+        ("photo.png", PNG_BYTES[:-20], "file_damaged"),
+        ("photo.png", PNG_BYTES + b"\x00" * 8, "file_damaged"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32, "file_damaged"),
+        ("photo.jpg", JPEG_BYTES[: len(JPEG_BYTES) // 2], "file_damaged"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0" + HTML, "file_active_content"),
+        ("photo.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x00" * 16, "file_damaged"),
+        ("photo.webp", WEBP_BYTES + b"trailing", "file_damaged"),
     ],
 )
 def test_refuses_files_whose_content_is_not_what_is_allowed(name, content, code):
@@ -91,3 +126,20 @@ def test_admin_stores_a_real_pdf(staff_client, settings):
     stored = Document.objects.get()
     assert stored.file.read() == PDF_BYTES
     assert stored.file.path.startswith(str(settings.MEDIA_ROOT))
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_polyglot_and_keeps_what_was_typed(staff_client):
+    proposal = ProposalFactory(offered=True)
+    url = reverse("admin:partnerships_document_add")
+    data = admin_form_data(staff_client, url)
+    data.update(proposal=str(proposal.pk), kind="letter_of_intent", title_ind="Surat niat Kupang")
+    data["file"] = SimpleUploadedFile("letter.pdf", b"%PDF-1.7\n" + HTML)
+
+    response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "also contains web-page or script content" in page
+    assert 'value="Surat niat Kupang"' in page
+    assert not Document.objects.exists()

@@ -5,7 +5,7 @@ through the same rules as the forms."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -16,6 +16,7 @@ from django_fsm import FSMField
 
 from ..archiving import ArchiveRefused, record_archive, record_restore
 from ..refusals import report
+from .lookup import object_or_404
 
 
 def change_url(obj):
@@ -133,7 +134,7 @@ class ArchiveAdmin(KeepsStoredValues):
         return self._confirm(request, object_id, archiving=False)
 
     def _confirm(self, request, object_id, *, archiving):
-        obj = get_object_or_404(self.model, pk=object_id)
+        obj = object_or_404(self.model, object_id)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         form = ArchiveForm(request.POST or None) if archiving else None

@@ -4,10 +4,10 @@ folder (which is not served at all)."""
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from ..files import serve_file
+from .lookup import object_or_404
 
 
 class _CheckedLink:
@@ -62,7 +62,7 @@ class ServesItsFile(CheckedFileLinks):
         return [download, *super().get_urls()]
 
     def file_view(self, request, object_id):
-        obj = get_object_or_404(self.model, pk=object_id)
+        obj = object_or_404(self.model, object_id)
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
         return serve_file(getattr(obj, self.file_field))

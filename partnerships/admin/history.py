@@ -6,6 +6,8 @@ from dataclasses import replace
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .lookup import RefusesBadLookups, valid_pk
+
 # Bumped by every save; they say nothing of what a person changed.
 BOOKKEEPING = ("version", "updated_at")
 
@@ -26,8 +28,21 @@ def _nothing_to_blank(change):
     return change.old in (None, "") and change.new in (None, "")
 
 
-class PortalHistoryAdmin(SimpleHistoryAdmin):
+# Every admin page of the portal derives from this one, so it also carries the list page's
+# refusal of malformed filters.
+class PortalHistoryAdmin(RefusesBadLookups, SimpleHistoryAdmin):
     object_history_form_template = "admin/portal_history_form.html"
+
+    # The library looks its ids up as typed; a non-number there is a 404, not a crash.
+    def history_view(self, request, object_id, extra_context=None):
+        valid_pk(self.model, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        valid_pk(self.model, object_id)
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        valid_pk(history.model, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         unshown = unshown_in_history(self.model)

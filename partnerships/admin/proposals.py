@@ -5,7 +5,7 @@ meanwhile."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from .inlines import (
     DocumentInline,
     ProposalEventInline,
 )
+from .lookup import object_or_404
 
 
 class ProposalAdminForm(forms.ModelForm):
@@ -108,7 +109,7 @@ class ProposalStepsMixin:
         return super().change_view(request, object_id, form_url, extra_context)
 
     def step_view(self, request, object_id, verb):
-        proposal = get_object_or_404(Proposal, pk=object_id)
+        proposal = object_or_404(Proposal, object_id)
         transition = services.TRANSITIONS.get(verb)
         if transition is None:
             raise PermissionDenied

@@ -4,7 +4,7 @@ approvals, documents and the internal discussion."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from .archive import ArchiveAdmin
 from .files import ServesItsFile
 from .history import PortalHistoryAdmin
 from .inlines import decision_links
+from .lookup import object_or_404
 from .mixins import StampsUserOnCreate
 
 
@@ -100,8 +101,8 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
         return [decide, *super().get_urls()]
 
     def decide_view(self, request, object_id, verb):
-        candidate = get_object_or_404(
-            CandidateCity.objects.select_related("city", "proposal"), pk=object_id
+        candidate = object_or_404(
+            CandidateCity.objects.select_related("city", "proposal"), object_id
         )
         decision = candidates.DECISIONS.get(verb)
         if decision is None or not self.has_change_permission(request, candidate):
@@ -175,7 +176,7 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
         return [answer, *super().get_urls()]
 
     def answer_view(self, request, object_id):
-        question = get_object_or_404(Comment.objects.current(), pk=object_id, is_request=True)
+        question = object_or_404(Comment.objects.current(), object_id, is_request=True)
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = AnswerForm(request.POST or None)

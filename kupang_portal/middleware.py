@@ -1,0 +1,61 @@
+"""Site-wide rules that hold for every response, whichever view answered."""
+
+from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+# The portal reads with GET and HEAD and writes with POST; nothing answers PUT, DELETE, PATCH
+# or WebDAV verbs, and views that only read refuse POST themselves.
+ANSWERED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+READ_METHODS = ("GET", "HEAD")
+
+
+def refuse_unknown_methods(get_response):
+    def middleware(request):
+        if request.method not in ANSWERED_METHODS:
+            return HttpResponseNotAllowed(ANSWERED_METHODS)
+        return get_response(request)
+
+    return middleware
+
+
+def refuse_nul_characters(get_response):
+    """No text the portal stores or looks up contains a NUL character, and PostgreSQL refuses
+    any query that carries one: a request with one in its address or its fields is malformed."""
+
+    def middleware(request):
+        if "\x00" in request.path or _any_nul(request.GET) or _any_nul(request.POST):
+            raise BadRequest("NUL character in the request")
+        return get_response(request)
+
+    return middleware
+
+
+def _any_nul(query):
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
+
+
+def cache_control(get_response):
+    """Signed-in pages are never stored anywhere: they carry the person's own workspace, and a
+    shared cache must not hand them to the next visitor. What anonymous visitors read is public
+    and may be kept briefly, per language."""
+
+    def middleware(request):
+        response = get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response.headers.pop("Cache-Control", None)
+            patch_cache_control(response, private=True, no_store=True, max_age=0)
+            patch_vary_headers(response, ("Cookie",))
+        elif (
+            request.method in READ_METHODS
+            and response.status_code == 200
+            and "Cache-Control" not in response
+            and not response.cookies
+        ):
+            patch_cache_control(response, public=True, max_age=settings.PORTAL_PUBLIC_MAX_AGE)
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return middleware
