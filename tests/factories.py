@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from delegations.models import Commitment, Delegate, Visit
+from partnerships.demo_samples import sample_pdf
 from partnerships.models import (
     Approval,
     CandidateCity,
@@ -23,7 +24,6 @@ from partnerships.models import (
     ProposalEvent,
     Province,
 )
-from partnerships.demo_samples import sample_pdf
 from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
 
 # A real one-page PDF: uploads are parsed before they are accepted.

@@ -6,11 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from partnerships.models import Document
 from partnerships.validators import validate_document_file
-from PIL import Image
-
 from tests.factories import PDF_BYTES, ProposalFactory
 from tests.html_forms import admin_form_data
 

@@ -1,0 +1,137 @@
+"""Headers every response carries: the Content-Security-Policy, and cache rules that keep a
+signed-in page out of every cache while public pages may be kept briefly."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as project_settings
+from django.urls import reverse
+
+from tests.factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+REQUIRED = {
+    "default-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+
+def directives(header):
+    parts = (part.strip().split(None, 1) for part in header.split(";") if part.strip())
+    return {name: (values[0] if values else "") for name, *values in parts}
+
+
+def assert_strict_policy(response):
+    policy = directives(response["Content-Security-Policy"])
+    for name, value in REQUIRED.items():
+        assert policy[name] == value, (name, policy)
+    for name in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in policy[name]
+        assert "'unsafe-eval'" not in policy[name]
+
+
+def test_public_page_sends_the_policy(client):
+    response = client.get("/en/", **EN)
+    assert response.status_code == 200
+    assert_strict_policy(response)
+
+
+def test_admin_sends_the_policy(staff_client):
+    for url in ("/admin/", "/admin/partnerships/proposal/", "/admin/partnerships/proposal/add/"):
+        response = staff_client.get(url, **EN)
+        assert response.status_code == 200, url
+        assert_strict_policy(response)
+
+
+def test_review_page_sends_the_policy(liaison, client):
+    proposal = ProposalFactory(offered=True, consulate=liaison.consulate)
+    client.force_login(liaison.user)
+    response = client.get(reverse("review:proposal", args=[proposal.reference]), **EN)
+    assert response.status_code == 200
+    assert_strict_policy(response)
+
+
+def test_files_feeds_and_errors_send_the_policy_too(client):
+    for url in (
+        "/feeds/updates.atom",
+        "/visits.ics",
+        "/en/open-data/proposals.csv",
+        "/en/nowhere/",
+    ):
+        assert "Content-Security-Policy" in client.get(url), url
+
+
+def _settings_with(**environment):
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps([hasattr(settings, 'CONTENT_SECURITY_POLICY'), "
+        "hasattr(settings, 'CONTENT_SECURITY_POLICY_REPORT_ONLY'), "
+        "(getattr(settings, 'CONTENT_SECURITY_POLICY_REPORT_ONLY', None) or {})"
+        ".get('DIRECTIVES', {}).get('report-uri')]))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kupang_portal.settings", **environment}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(  # noqa: S603 - the test interpreter, with fixed arguments
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=project_settings.BASE_DIR,
+    )
+    return done.stdout.strip()
+
+
+def test_report_only_mode_is_switched_from_the_environment():
+    assert _settings_with() == "[true, false, null]"
+    assert (
+        _settings_with(PORTAL_CSP_REPORT_ONLY="1", PORTAL_CSP_REPORT_URI="/csp-reports/")
+        == '[false, true, "/csp-reports/"]'
+    )
+
+
+def test_report_only_mode_sends_the_report_only_header(client, settings):
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = settings.CONTENT_SECURITY_POLICY
+    del settings.CONTENT_SECURITY_POLICY
+    response = client.get("/en/", **EN)
+    assert "Content-Security-Policy" not in response
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy-Report-Only"]
+
+
+def no_store(response):
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    return {"private", "no-store"} <= cache_control and "public" not in cache_control
+
+
+def test_every_signed_in_page_is_private_and_never_stored(liaison, client, staff_client):
+    proposal = ProposalFactory(offered=True, consulate=liaison.consulate)
+    client.force_login(liaison.user)
+    for url in ("/en/review/", reverse("review:proposal", args=[proposal.reference]), "/en/"):
+        response = client.get(url, **EN)
+        assert response.status_code == 200, url
+        assert no_store(response), (url, response["Cache-Control"])
+    assert no_store(staff_client.get("/admin/", **EN))
+
+
+def test_public_pages_may_be_kept_briefly_per_language(client, settings):
+    ProposalFactory(offered=True, slug="waste")
+    for url in ("/en/", "/ja/proposals/", "/id/proposals/waste/", "/feeds/updates.atom"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == f"public, max-age={settings.PORTAL_PUBLIC_MAX_AGE}"
+        vary = {v.strip() for v in response["Vary"].split(",")}
+        assert {"Accept-Language", "Cookie"} <= vary
+
+
+def test_sign_in_page_and_redirects_are_not_kept(client):
+    assert "public" not in client.get("/accounts/login/", **EN).get("Cache-Control", "")
+    assert (
+        "Cache-Control" not in client.get("/en/review/", **EN)
+        or "public" not in client.get("/en/review/", **EN)["Cache-Control"]
+    )
