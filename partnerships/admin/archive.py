@@ -192,6 +192,9 @@ class RefusesDeletionInUse:
 
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, object_id)
+        # Who may not delete learns nothing of what uses the record.
+        if obj is not None and not self.has_delete_permission(request, obj):
+            raise PermissionDenied
         uses = uses_of(obj) if obj is not None else []
         if uses:
             message = _("“%(name)s” cannot be deleted: it is used by %(uses)s. Change those first.")
