@@ -17,7 +17,7 @@ from .files import CheckedFileLinks
 # Narrower inputs, so that a table of rows fits a 1366-pixel screen beside the admin's menu.
 COMPACT = {
     models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 28})},
-    models.DecimalField: {"widget": forms.NumberInput(attrs={"style": "width: 5em"})},
+    models.DecimalField: {"widget": forms.NumberInput(attrs={"class": "compact-number"})},
 }
 
 
