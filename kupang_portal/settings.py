@@ -6,6 +6,7 @@ real secret key and is meant to pass `manage.py check --deploy`.
 """
 
 import datetime
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -85,6 +86,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The client's address, read through the reverse proxies named here (addresses or networks,
 # comma-separated) and never through a forwarded header that an unlisted peer could forge.
 PORTAL_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
+for _proxy in PORTAL_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _wrong:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or a network."
+        ) from _wrong
 AXES_CLIENT_IP_CALLABLE = "kupang_portal.client_address.client_address"
 # Password spraying: this many failed sign-ins from one address, whatever the usernames, stop
 # sign-ins from that address for the cool-off time.

@@ -117,7 +117,9 @@ class ProposalFactory(factory.django.DjangoModelFactory):
         model = Proposal
         skip_postgeneration_save = True
 
-    reference = factory.Sequence(lambda n: f"KPG-2023-{n + 100:03d}")
+    # KPG-2023-100 … KPG-2023-999, then KPG-2024-100 …: the form stays valid however many
+    # proposals a test session makes.
+    reference = factory.Sequence(lambda n: f"KPG-{2023 + n // 900}-{n % 900 + 100:03d}")
     slug = factory.Sequence(lambda n: f"proposal-{n}")
     title = factory.Sequence(lambda n: f"Proposal {n}")
     summary = "A partnership offer."

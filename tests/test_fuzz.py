@@ -84,8 +84,7 @@ def send(client, world, request):
 
 
 @pytest.fixture
-def world(db, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def world(db):
     return World()
 
 
