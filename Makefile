@@ -70,7 +70,7 @@ bench: $(VENV)/.dev messages
 # The production settings must pass Django's deployment checklist.
 check-deploy: $(VENV)/.runtime
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
-	  DJANGO_ALLOWED_HOSTS=portal.example.org \
+	  DJANGO_ALLOWED_HOSTS=portal.example.org DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -89,7 +89,10 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         if resets_per_address().exceeded(address):
             return render(self.request, "registration/password_reset_paused.html", status=429)
         resets_per_address().record(address)
-        account = form.cleaned_data["email"].strip().lower()
-        if resets_per_account().record(account) > resets_per_account().limit:
+        # Counted per account the address reaches (as the database matches it, which may be
+        # looser than lower-casing), so that no spelling of an address gets a fresh count.
+        accounts = [user.pk for user in form.get_users(form.cleaned_data["email"])]
+        counts = [resets_per_account().record(pk) for pk in accounts]
+        if any(count > resets_per_account().limit for count in counts):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)

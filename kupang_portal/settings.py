@@ -33,9 +33,9 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # modeltranslation patches the admin, so it must come before django.contrib.admin.
+    # modeltranslation patches the admin, so it must come before the admin.
     "modeltranslation",
-    "django.contrib.admin",
+    "kupang_portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "kupang_portal.apps.PortalConfig",
     "partnerships",
     "delegations",
 ]
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "kupang_portal.middleware.refuse_unknown_methods",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and message middleware, so that it sees the cookies they add.
+    "kupang_portal.middleware.cache_control",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,7 +72,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "kupang_portal.middleware.cache_control",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",

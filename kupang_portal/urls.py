@@ -8,11 +8,9 @@ from django.views.generic import TemplateView
 from delegations.views import visits_ics
 from partnerships.feeds import UpdatesFeed
 
-from .accounts import AdminSignInForm, SignInView, ThrottledPasswordResetView
+from .accounts import SignInView, ThrottledPasswordResetView
 from .health import healthz
 from .sitemaps import SITEMAPS
-
-admin.site.login_form = AdminSignInForm
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

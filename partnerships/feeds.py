@@ -4,6 +4,8 @@ Notes are plain text on the pages, and plain text here: a feed reader shows a no
 the characters it is, never as live HTML.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils import translation
@@ -11,6 +13,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProposalEvent
+
+# Characters XML 1.0 cannot carry at all; text pasted from word processors brings some along
+# (a vertical tab, a form feed), and a single one would make the whole feed unreadable.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text):
+    return NOT_IN_XML.sub("", text or "")
 
 
 class PlainTextAtomFeed(Atom1Feed):
@@ -38,10 +48,10 @@ class UpdatesFeed(Feed):
         return ProposalEvent.objects.public().order_by("-occurred_at", "-pk")[:50]
 
     def item_title(self, item):
-        return f"{item.proposal.reference}: {item.title}"
+        return xml_text(f"{item.proposal.reference}: {item.title}")
 
     def item_description(self, item):
-        return item.note
+        return xml_text(item.note)
 
     def item_link(self, item):
         return item.proposal.get_absolute_url()

@@ -91,7 +91,9 @@ def as_csv(request, dataset):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{dataset}.csv"'
     response.write("\ufeff")  # lets spreadsheet programs read the Japanese text as UTF-8
-    writer = csv.DictWriter(response, fieldnames=FIELDS[dataset])
+    # Every cell quoted: a spreadsheet set to a language that separates cells with ";" would
+    # otherwise split "x;=1+1" and run its second half.
+    writer = csv.DictWriter(response, fieldnames=FIELDS[dataset], quoting=csv.QUOTE_ALL)
     writer.writeheader()
     writer.writerows(
         {field: inert_cell(value) for field, value in row.items()} for row in ROWS[dataset](request)

@@ -54,7 +54,20 @@ class FakeRequest:
         ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"1.2.3.4, {ATTACKER}"}, ATTACKER),
         # Two trusted proxies in a row.
         ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{ATTACKER}, 10.0.0.3"}, ATTACKER),
-        # Garbage in the chain stops the walk at the last real address.
+        # The forms servers and proxies really write: an IPv4 peer seen by an IPv6 listener,
+        # addresses with ports, a proxy on a unix socket (no peer address at all).
+        ({"REMOTE_ADDR": f"::ffff:{PROXY}", "HTTP_X_FORWARDED_FOR": ATTACKER}, ATTACKER),
+        ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{ATTACKER}:5555"}, ATTACKER),
+        ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"::ffff:{ATTACKER}"}, ATTACKER),
+        ({"REMOTE_ADDR": "", "HTTP_X_FORWARDED_FOR": ATTACKER}, ATTACKER),
+        # An IPv6 client counts for its /64: stepping through its addresses escapes nothing.
+        (
+            {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "[2001:db8:1:2::99]:443"},
+            "2001:db8:1:2::",
+        ),
+        ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "2001:db8:1:2:ffff::1"}, "2001:db8:1:2::"),
+        ({"REMOTE_ADDR": "2001:db8:9:9::5"}, "2001:db8:9:9::"),
+        # Only a misconfigured proxy writes garbage: the walk stops at the last real address.
         ({"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "not-an-address"}, PROXY),
         ({"REMOTE_ADDR": PROXY}, PROXY),
     ],
@@ -122,6 +135,28 @@ def test_password_reset_mail_is_limited_per_account(client, aiko, behind_proxy, 
     assert len(mail.outbox) == limit
 
 
+def test_other_spellings_of_the_address_share_the_accounts_limit(client, settings):
+    # PostgreSQL's case-insensitive match is looser than lower-casing (it takes "ſ" for "s"):
+    # the count follows the account the address reaches, whatever its spelling.
+    UserFactory(username="sari", email="sari@kupangkota.go.id")
+    limit = settings.PORTAL_PASSWORD_RESETS_PER_ACCOUNT
+    spellings = ["sari@kupangkota.go.id", "ſari@kupangkota.go.id", "SARI@Kupangkota.go.id"]
+    for n in range(limit + 3):
+        reset(client, spellings[n % len(spellings)], ip=f"198.51.100.{n + 10}")
+
+    assert len(mail.outbox) == limit
+
+
+def test_an_ipv6_client_stepping_through_its_network_is_still_one_address(
+    client, aiko, behind_proxy, settings
+):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, password="wrong-password", **via_proxy(f"2001:db8:7:7::{n + 1:x}"))
+
+    assert sign_in(client, **via_proxy("2001:db8:7:7::abcd")).status_code == 429
+    assert sign_in(client, **via_proxy("2001:db8:7:8::1")).status_code == 302
+
+
 def test_password_reset_is_limited_per_address(client, behind_proxy, settings):
     limit = settings.PORTAL_PASSWORD_RESETS_PER_ADDRESS
     users = [UserFactory(email=f"person{n}@example.org") for n in range(limit + 1)]
@@ -174,3 +209,28 @@ def test_a_deactivated_account_loses_access_on_its_next_request(client, aiko):
     response = client.get("/en/review/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_limits_count_in_a_shared_redis_cache(settings):
+    """What production runs with several workers: the counts live in Redis, one for all."""
+    import redis
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/15", socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/15"}}  # fmt: skip
+    from django.core.cache import cache
+
+    from kupang_portal.throttle import Throttle
+
+    cache.clear()
+    try:
+        attempts = Throttle("test-redis", 3, 60)
+        counts = [attempts.record("203.0.113.9") for _ in range(4)]
+        assert counts == [1, 2, 3, 4]
+        assert attempts.exceeded("203.0.113.9")
+        assert not attempts.exceeded("198.51.100.7")
+    finally:
+        cache.clear()

@@ -496,10 +496,12 @@ def admin_entries(names):
                 lambda w: "/admin/autocomplete/?app_label=partnerships&model_name=proposalevent"
                           "&field_name=proposal", admin_gate()),
         }),
-        "admin:view_on_site": one(
-            lambda w: f"/admin/r/{ContentType.objects.get_for_model(Proposal).pk}/"
-                      f"{w.proposals['offered'].pk}/", admin_gate(staff_flag_only=OK),
-            methods=READ_WRITE),
+        # It names a record's public address, drafts included: only for who may view it.
+        "admin:view_on_site": Entry(READ_WRITE, {
+            v: ((lambda w, v=v: f"/admin/r/{ContentType.objects.get_for_model(Proposal).pk}/"
+                                f"{w.proposals[v].pk}/"), admin_gate())
+            for v in ("offered", "draft", "archived")
+        }),
     }  # fmt: skip
     return {**site, **admin_model_entries(names)}
 

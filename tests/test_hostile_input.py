@@ -118,10 +118,25 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(client, formula)
         assert rows[0]["title_ind"] == "'" + formula
         for row in rows:
             for value in row.values():
-                assert not value.startswith(("=", "+", "@", "\t")), (dataset, value)
+                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (dataset, value)
     # The JSON export carries the title exactly as written.
     data = client.get("/en/open-data/proposals.json").json()
     assert data["proposals"][0]["title_ind"] == formula
+
+
+def test_control_characters_pasted_into_public_texts_break_no_feed_export_or_page(client):
+    pasted = "Tokyo\x0bnamed\x0cthree\x1bcities\x00"
+    proposal = ProposalFactory(offered=True, slug="pasted", title=pasted, summary=pasted)
+    ProposalEventFactory(proposal=proposal, title=pasted, note=pasted, is_public=True)
+    visit = VisitFactory(slug="pasted-visit", title=pasted, place=pasted, purpose=pasted)
+
+    feed = client.get("/feeds/updates.atom")
+    assert feed.status_code == 200
+    assert "Tokyonamedthreecities" in feed.content.decode()
+    for url in ("/visits.ics", "/sitemap.xml", "/en/open-data/proposals.csv",
+                "/en/open-data/visits.json", "/en/proposals/pasted/", f"/en/visits/{visit.slug}/",
+                "/en/", "/en/proposals/"):  # fmt: skip
+        assert client.get(url).status_code == 200, url
 
 
 def test_the_open_data_page_says_how_csv_cells_are_neutralised(client):

@@ -135,3 +135,22 @@ def test_sign_in_page_and_redirects_are_not_kept(client):
         "Cache-Control" not in client.get("/en/review/", **EN)
         or "public" not in client.get("/en/review/", **EN)["Cache-Control"]
     )
+
+
+def test_a_public_page_that_sets_a_cookie_is_not_kept_in_shared_caches(client):
+    # A message left for this visitor is shown once, and its cookie is then cleared: the
+    # response carries a Set-Cookie added by the message middleware, after the view.
+    from django.contrib import messages
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    storage = CookieStorage(RequestFactory().get("/"))
+    value = storage._encode([messages.storage.base.Message(messages.INFO, "Saved.")])
+    client.cookies["messages"] = value
+
+    response = client.get("/en/", **EN)
+
+    assert response.status_code == 200
+    assert "Saved." in response.content.decode()
+    assert "messages" in response.cookies
+    assert "public" not in response.get("Cache-Control", "")

@@ -82,5 +82,16 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="portal.example.org",
+        DJANGO_CACHE_URL="redis://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deployment_check_asks_for_a_shared_cache_for_the_limits(settings):
+    from kupang_portal.deploy_checks import shared_cache_for_limits
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in shared_cache_for_limits(None)] == ["portal.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/1"}}  # fmt: skip
+    assert shared_cache_for_limits(None) == []

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
+from django.core import checks
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "kupang_portal.admin_site.PortalAdminSite"
+
+
+class PortalConfig(AppConfig):
+    """The portal as a whole: its sign-in limits and its own deployment checks."""
+
+    name = "kupang_portal"
+    verbose_name = "Kupang Sister-City Portal"
+
+    def ready(self):
+        from . import accounts  # noqa: F401 - counts failed sign-ins per address
+        from .deploy_checks import shared_cache_for_limits
+
+        checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)

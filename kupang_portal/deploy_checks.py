@@ -1,0 +1,21 @@
+"""`manage.py check --deploy` warnings about the portal's own settings."""
+
+from django.conf import settings
+from django.core import checks
+
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def shared_cache_for_limits(app_configs, **kwargs):
+    """The sign-in and password-reset limits count in the cache. In each process's own memory,
+    every gunicorn worker keeps its own counts, and the limits multiply by the workers."""
+    if settings.CACHES["default"]["BACKEND"] != LOCAL_MEMORY:
+        return []
+    return [
+        checks.Warning(
+            "The limits on sign-ins and password resets count in each process's own memory.",
+            hint="Set DJANGO_CACHE_URL to a shared cache (e.g. redis://127.0.0.1:6379/1) when "
+            "more than one process serves the portal; silence portal.W001 if only one does.",
+            id="portal.W001",
+        )
+    ]
