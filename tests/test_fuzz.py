@@ -3,15 +3,17 @@ URL name, as an anonymous visitor, a liaison and city staff, must never answer 5
 
 Each example starts from a real address of the access matrix (so it reaches the view behind the
 URL name, not only the 404 page), replaces one of its path segments, adds a query string and, for
-a POST, a form body. Hypothesis shrinks any crash to the smallest request that causes it. CI runs
-this on PostgreSQL, which refuses what SQLite lets pass (NUL characters, numbers too large for
-a column). `PORTAL_FUZZ_EXAMPLES` sets the number of examples per role (default 150).
+a POST, a form body, sometimes with a file (so that the upload checks are reached too).
+Hypothesis shrinks any crash to the smallest request that causes it. CI runs this on PostgreSQL,
+which refuses what SQLite lets pass (NUL characters, numbers too large for a column).
+`PORTAL_FUZZ_EXAMPLES` sets the number of examples per role (default 150).
 """
 
 import os
 from urllib.parse import quote, urlencode
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -42,6 +44,20 @@ text = st.one_of(st.sampled_from(AWKWARD), st.text(max_size=40))
 keys = st.one_of(st.sampled_from(KNOWN_KEYS), st.text(min_size=1, max_size=12))
 fields = st.dictionaries(keys, st.one_of(text, st.lists(text, max_size=3)), max_size=6)
 ENTRIES = [(name, variant) for name, entry in sorted(TABLE.items()) for variant in entry.variants]
+# Files as the upload checks meet them: right first bytes and anything after, or anything at all.
+SIGNATURES = [
+    b"",
+    b"%PDF-1.7\n",
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff\xe0",
+    b"RIFF\x00\x00\x00\x00WEBP",
+]
+uploads = st.builds(
+    lambda name, head, rest: SimpleUploadedFile(name, head + rest),
+    st.sampled_from(["letter.pdf", "photo.png", "photo.jpg", "photo.webp", "x", "a.html"]),
+    st.sampled_from(SIGNATURES),
+    st.binary(max_size=512),
+)
 
 
 @st.composite
@@ -54,6 +70,8 @@ def requests(draw):
     quoted = draw(st.booleans())
     query = draw(fields)
     body = draw(fields) if method == "POST" else {}
+    if method == "POST" and draw(st.booleans()):
+        body[draw(st.sampled_from(["file", "document"]))] = draw(uploads)
     return name, build, method, replace, segment, quoted, query, body
 
 
@@ -73,12 +91,15 @@ def send(client, world, request):
     if query:
         url += ("&" if "?" in url else "?") + urlencode(query, doseq=True)
     with transaction.atomic():
-        response = client.generic(
-            method,
-            url,
-            data=urlencode(body, doseq=True),
-            content_type="application/x-www-form-urlencoded",
-        )
+        if any(isinstance(value, SimpleUploadedFile) for value in body.values()):
+            response = client.post(url, body)  # multipart, as a browser sends a file
+        else:
+            response = client.generic(
+                method,
+                url,
+                data=urlencode(body, doseq=True),
+                content_type="application/x-www-form-urlencoded",
+            )
         transaction.set_rollback(True)
     return name, url, response
 

@@ -88,6 +88,21 @@ def test_the_admins_own_views_answer_404_to_an_id_that_is_not_a_number(staff_cli
         assert response.status_code == 404, (name, response.status_code)
 
 
+@pytest.mark.parametrize("value", ["A~2", "1.5", "99999999999999999999", "-1"])
+def test_autocomplete_boxes_show_a_form_whatever_value_they_are_sent(staff_client, value):
+    # Found by the fuzz test: the box looked the sent value up to show it, and crashed.
+    assert (
+        staff_client.get(f"/admin/partnerships/candidatecity/add/?proposal={value}").status_code
+        == 200
+    )
+    refused = staff_client.post("/admin/partnerships/proposalevent/add/",
+                                {"proposal": value, "title_ind": "x"}, **EN)  # fmt: skip
+    assert refused.status_code == 200
+    assert "errornote" in refused.content.decode()
+    followers = staff_client.post("/admin/partnerships/proposal/add/", {"followers": [value]}, **EN)
+    assert followers.status_code == 200
+
+
 def test_the_revert_page_answers_404_to_a_version_that_is_not_a_number(staff_client):
     event = ProposalEventFactory()
     url = f"/admin/partnerships/proposalevent/{event.pk}/history/abc/"

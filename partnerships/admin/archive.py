@@ -16,7 +16,7 @@ from django_fsm import FSMField
 
 from ..archiving import ArchiveRefused, record_archive, record_restore
 from ..refusals import report
-from .lookup import object_or_404
+from .lookup import ChecksAutocompleteValues, object_or_404
 
 
 def change_url(obj):
@@ -170,7 +170,7 @@ class ArchiveAdmin(KeepsStoredValues):
         return super().change_view(request, object_id, form_url, context)
 
 
-class ArchivableInline:
+class ArchivableInline(ChecksAutocompleteValues):
     """Inline rows of archivable records: current ones only, never deleted here; each row links
     to its own page, where it can be archived."""
 

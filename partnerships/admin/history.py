@@ -6,7 +6,7 @@ from dataclasses import replace
 from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from .lookup import RefusesBadLookups, valid_pk
+from .lookup import ChecksAutocompleteValues, RefusesBadLookups, valid_pk
 
 # Bumped by every save; they say nothing of what a person changed.
 BOOKKEEPING = ("version", "updated_at")
@@ -28,9 +28,9 @@ def _nothing_to_blank(change):
     return change.old in (None, "") and change.new in (None, "")
 
 
-# Every admin page of the portal derives from this one, so it also carries the list page's
-# refusal of malformed filters.
-class PortalHistoryAdmin(RefusesBadLookups, SimpleHistoryAdmin):
+# Every admin page of the portal derives from this one, so it also carries the refusal of
+# malformed list filters and of values no key can hold in autocomplete boxes.
+class PortalHistoryAdmin(RefusesBadLookups, ChecksAutocompleteValues, SimpleHistoryAdmin):
     object_history_form_template = "admin/portal_history_form.html"
 
     # The library looks its ids up as typed; a non-number there is a 404, not a crash.

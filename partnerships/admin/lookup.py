@@ -4,7 +4,9 @@ is not a number names no record, so it is a 404 like an id that does not exist, 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.forms import ModelMultipleChoiceField
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -37,3 +39,63 @@ class BadLookupsRefused(ChangeList):
 class RefusesBadLookups:
     def get_changelist(self, request, **kwargs):
         return BadLookupsRefused
+
+
+class OnlyValidSelected:
+    """An autocomplete box shows its selected records by looking them up; a value sent back that
+    no key can hold (a form posted with "abc" for a proposal) is simply not shown, instead of
+    crashing the page that should explain the error."""
+
+    def optgroups(self, name, value, attr=None):
+        remote = self.field.remote_field
+        key_name = getattr(remote, "field_name", None) or remote.model._meta.pk.name
+        key = remote.model._meta.get_field(key_name)
+        valid = []
+        for one in value:
+            try:
+                key.run_validators(key.to_python(one))  # a number, and one the column holds
+            except (ValidationError, ValueError, TypeError):
+                continue
+            valid.append(one)
+        return super().optgroups(name, valid, attr)
+
+
+class CheckedAutocompleteSelect(OnlyValidSelected, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(OnlyValidSelected, AutocompleteSelectMultiple):
+    pass
+
+
+class CheckedModelMultipleChoiceField(ModelMultipleChoiceField):
+    """SQLite cannot even compare a number larger than its integers (PostgreSQL answers "no such
+    row"): such a value is not a record, and the form says so."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError as too_large:
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from too_large
+
+
+class ChecksAutocompleteValues:
+    """For model admins and inlines: their autocomplete boxes ignore values no key can hold, and
+    their many-to-many fields refuse, as a form error, numbers no key can hold."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
