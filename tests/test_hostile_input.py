@@ -140,7 +140,8 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(client, formula)
 
 
 def test_control_characters_pasted_into_public_texts_break_no_feed_export_or_page(client):
-    pasted = "Tokyo\x0bnamed\x0cthree\x1bcities\x00"
+    # (No NUL: PostgreSQL stores none, and forms refuse it.)
+    pasted = "Tokyo\x0bnamed\x0cthree\x1bcities\x7f"
     proposal = ProposalFactory(offered=True, slug="pasted", title=pasted, summary=pasted)
     ProposalEventFactory(proposal=proposal, title=pasted, note=pasted, is_public=True)
     visit = VisitFactory(slug="pasted-visit", title=pasted, place=pasted, purpose=pasted)
