@@ -1,16 +1,61 @@
-"""sitemap.xml: every public page, in each of the three languages."""
+"""sitemap.xml: an index of sitemap pages that list every public page in each of the three
+languages, at most 1,000 addresses a page (the protocol allows 50,000 per file, and a national
+portal passes that).
+
+Django's i18n sitemaps build the whole list of (record, language) pairs to cut one page out of
+it; here a page reads only its own records from the database.
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from delegations.models import Visit
 from partnerships.models import FocusSector, PartnerCity, Proposal
 
 
+class InEachLanguage:
+    """The (record, language) pairs of a sitemap, counted and sliced without loading them all."""
+
+    def __init__(self, items, languages):
+        self.items = items
+        self.languages = languages
+
+    def count(self):
+        total = self.items.count() if hasattr(self.items, "model") else len(self.items)
+        return total * len(self.languages)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, wanted):
+        if not isinstance(wanted, slice) or wanted.step not in (None, 1):
+            raise TypeError("a sitemap page is read as a slice")
+        per_item = len(self.languages)
+        start, stop = wanted.start or 0, wanted.stop if wanted.stop is not None else self.count()
+        first, last = start // per_item, -(-stop // per_item)
+        pairs = [(item, language) for item in self.items[first:last] for language in self.languages]
+        return pairs[start - first * per_item : stop - first * per_item]
+
+
 class PortalSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 1000
+
+    def _items(self):
+        return InEachLanguage(self.items(), self._languages())
+
+
+class ChangingSitemap(PortalSitemap):
+    """Records that say when they last changed: the index gives each section its latest date."""
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class PagesSitemap(PortalSitemap):
@@ -26,20 +71,14 @@ class PagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-class ProposalSitemap(PortalSitemap):
+class ProposalSitemap(ChangingSitemap):
     def items(self):
         return Proposal.objects.public().order_by("pk")
 
-    def lastmod(self, item):
-        return item.updated_at
 
-
-class VisitSitemap(PortalSitemap):
+class VisitSitemap(ChangingSitemap):
     def items(self):
         return Visit.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 class SectorSitemap(PortalSitemap):

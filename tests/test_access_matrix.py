@@ -264,6 +264,14 @@ def public_entries():
         "updates_feed": one(lambda w: "/feeds/updates.atom", everyone(OK)),
         "visits_ics": one(lambda w: "/visits.ics", everyone(OK)),
         "sitemap": one(lambda w: "/sitemap.xml", everyone(OK)),
+        "sitemap_section": Entry(
+            READ,
+            {
+                "proposals": (lambda w: "/sitemap-proposals.xml", everyone(OK)),
+                "past the last page": (lambda w: "/sitemap-proposals.xml?p=9", everyone(MISSING)),
+                "unknown": (lambda w: "/sitemap-comments.xml", everyone(MISSING)),
+            },
+        ),  # fmt: skip
         "robots": one(lambda w: "/robots.txt", everyone(OK)),
         "healthz": one(lambda w: "/healthz", everyone(OK)),
         "set_language": one(

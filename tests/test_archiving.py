@@ -99,7 +99,7 @@ def test_an_archived_proposal_disappears_everywhere_and_comes_back_on_restore(st
         "/en/",
         "/feeds/updates.atom",
         "/en/open-data/proposals.json",
-        "/sitemap.xml",
+        "/sitemap-proposals.xml",
     ]
     ProposalEventFactory(proposal=proposal, title="Offer made", is_public=True)
 

@@ -172,7 +172,8 @@ def test_ical_text_cannot_break_out_of_its_property(client):
     assert str(events[0]["location"]) == "Hall; room 1, west"
 
 
-READ_ONLY = ["/feeds/updates.atom", "/visits.ics", "/sitemap.xml", "/en/open-data/proposals.csv",
+READ_ONLY = ["/feeds/updates.atom", "/visits.ics", "/sitemap.xml", "/sitemap-proposals.xml",
+             "/en/open-data/proposals.csv",
              "/en/open-data/visits.json"]  # fmt: skip
 
 

@@ -225,7 +225,8 @@ def test_unknown_open_data_set_is_a_404(client):
 
 
 def test_sitemap_lists_public_pages_in_three_languages(client, site):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-proposals.xml").content.decode()
+    body += client.get("/sitemap-visits.xml").content.decode()
     for lang in LANGS:
         assert f"/{lang}/proposals/kupang-japan/" in body
         assert f"/{lang}/visits/courtesy-visit/" in body
