@@ -5,8 +5,11 @@ contact data.
 """
 
 import csv
+import json
+from collections import defaultdict
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -16,49 +19,102 @@ from .models import Proposal
 
 LICENCE = "CC BY 4.0 — Pemerintah Kota Kupang / City of Kupang"
 LANGS = ("ind", "en", "ja")
+# Rows are read this many at a time, as plain values, so that an export of any size streams out
+# in constant memory and its first bytes leave at once.
+CHUNK = 1000
 
 
-def _translated(obj, field):
-    return {f"{field}_{lang}": getattr(obj, f"{field}_{lang}") or "" for lang in LANGS}
+def in_chunks(queryset, key):
+    """The rows of `queryset` (a values() query ordered by the unique `key`), CHUNK at a time."""
+    last = None
+    while True:
+        page = queryset if last is None else queryset.filter(**{f"{key}__gt": last})
+        rows = list(page[:CHUNK])
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][key]
+
+
+SLUG = "--slug--"
+
+
+def address_template(request, url_name):
+    """A record's public address with SLUG in place of its slug: reversed once per export, not
+    once per row (slugs need no escaping in an address)."""
+    return request.build_absolute_uri(reverse(url_name, kwargs={"slug": SLUG}))
+
+
+def _each_language(field):
+    return [f"{field}_{lang}" for lang in LANGS]
+
+
+def _sector_slugs(through, owner, ids):
+    found = defaultdict(list)
+    rows = through.objects.filter(**{f"{owner}_id__in": ids}).order_by("focussector__slug")
+    for owner_id, slug in rows.values_list(f"{owner}_id", "focussector__slug"):
+        found[owner_id].append(slug)
+    return found
+
+
+def _date(value):
+    return value.isoformat() if value else ""
 
 
 def proposal_rows(request):
-    proposals = Proposal.objects.public().for_listing().order_by("reference")
-    for p in proposals:
-        yield {
-            "reference": p.reference,
-            "slug": p.slug,
-            **_translated(p, "title"),
-            "status": p.status,
-            "partner_country": p.partner_country,
-            "consulate": p.consulate.name_en if p.consulate else "",
-            "partner_city": p.partner_city.name_en if p.partner_city else "",
-            "sectors": ";".join(s.slug for s in p.sectors.all()),
-            "offered_on": p.offered_on.isoformat() if p.offered_on else "",
-            "signed_on": p.signed_on.isoformat() if p.signed_on else "",
-            "url": request.build_absolute_uri(p.get_absolute_url()),
-        }
+    columns = ["id", "reference", "slug", *_each_language("title"), "status",
+               "partner_country", "consulate__name_en", "partner_city__name_en", "offered_on",
+               "signed_on"]  # fmt: skip
+    query = Proposal.objects.public().order_by("reference").values(*columns)
+    url = address_template(request, "partnerships:proposal_detail")
+    for rows in in_chunks(query, "reference"):
+        sectors = _sector_slugs(Proposal.sectors.through, "proposal", [r["id"] for r in rows])
+        for p in rows:
+            yield {
+                "reference": p["reference"],
+                "slug": p["slug"],
+                **{name: p[name] or "" for name in _each_language("title")},
+                "status": p["status"],
+                "partner_country": p["partner_country"],
+                "consulate": p["consulate__name_en"] or "",
+                "partner_city": p["partner_city__name_en"] or "",
+                "sectors": ";".join(sectors[p["id"]]),
+                "offered_on": _date(p["offered_on"]),
+                "signed_on": _date(p["signed_on"]),
+                "url": url.replace(SLUG, p["slug"]),
+            }
 
 
 def visit_rows(request):
-    visits = (
-        Visit.objects.published().order_by("starts_on").prefetch_related("sectors", "proposals")
-    )
-    public = set(Proposal.objects.public().values_list("pk", flat=True))
-    for v in visits:
-        yield {
-            "slug": v.slug,
-            **_translated(v, "title"),
-            "direction": v.direction,
-            "starts_on": v.starts_on.isoformat(),
-            "ends_on": v.ends_on.isoformat(),
-            **_translated(v, "place"),
-            "host": v.host,
-            "visiting_mission": v.visiting_mission,
-            "proposals": ";".join(p.reference for p in v.proposals.all() if p.pk in public),
-            "sectors": ";".join(s.slug for s in v.sectors.all()),
-            "url": request.build_absolute_uri(v.get_absolute_url()),
-        }
+    columns = ["id", "slug", *_each_language("title"), "direction", "starts_on", "ends_on",
+               *_each_language("place"), "host", "visiting_mission"]  # fmt: skip
+    query = Visit.objects.published().order_by("id").values(*columns)
+    url = address_template(request, "delegations:visit_detail")
+    links = Visit.proposals.through.objects.filter(proposal__in=Proposal.objects.public())
+    for rows in in_chunks(query, "id"):
+        ids = [r["id"] for r in rows]
+        sectors = _sector_slugs(Visit.sectors.through, "visit", ids)
+        references = defaultdict(list)
+        for visit_id, reference in (
+            links.filter(visit_id__in=ids)
+            .order_by("proposal__reference")
+            .values_list("visit_id", "proposal__reference")
+        ):
+            references[visit_id].append(reference)
+        for v in rows:
+            yield {
+                "slug": v["slug"],
+                **{name: v[name] or "" for name in _each_language("title")},
+                "direction": v["direction"],
+                "starts_on": _date(v["starts_on"]),
+                "ends_on": _date(v["ends_on"]),
+                **{name: v[name] or "" for name in _each_language("place")},
+                "host": v["host"],
+                "visiting_mission": v["visiting_mission"],
+                "proposals": ";".join(references[v["id"]]),
+                "sectors": ";".join(sectors[v["id"]]),
+                "url": url.replace(SLUG, v["slug"]),
+            }
 
 
 ROWS = {"proposals": proposal_rows, "visits": visit_rows}
@@ -84,30 +140,49 @@ def inert_cell(value):
     return value
 
 
+class _Line:
+    """What csv.writer writes to: hands each line back instead of keeping it."""
+
+    def write(self, line):
+        return line
+
+
+def _csv_lines(request, dataset):
+    yield "\ufeff"  # lets spreadsheet programs read the Japanese text as UTF-8
+    # Every cell quoted: a spreadsheet set to a language that separates cells with ";" would
+    # otherwise split "x;=1+1" and run its second half.
+    writer = csv.DictWriter(_Line(), fieldnames=FIELDS[dataset], quoting=csv.QUOTE_ALL)
+    yield writer.writeheader()
+    for row in ROWS[dataset](request):
+        yield writer.writerow({field: inert_cell(value) for field, value in row.items()})
+
+
 @require_safe
 def as_csv(request, dataset):
     if dataset not in ROWS:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{dataset}.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read the Japanese text as UTF-8
-    # Every cell quoted: a spreadsheet set to a language that separates cells with ";" would
-    # otherwise split "x;=1+1" and run its second half.
-    writer = csv.DictWriter(response, fieldnames=FIELDS[dataset], quoting=csv.QUOTE_ALL)
-    writer.writeheader()
-    writer.writerows(
-        {field: inert_cell(value) for field, value in row.items()} for row in ROWS[dataset](request)
+    response = StreamingHttpResponse(
+        _csv_lines(request, dataset), content_type="text/csv; charset=utf-8"
     )
+    response["Content-Disposition"] = f'inline; filename="{dataset}.csv"'
     return response
+
+
+def _json_parts(request, dataset):
+    yield f'{{"licence": {json.dumps(LICENCE, ensure_ascii=False)}, "{dataset}": ['
+    separator = "\n"
+    for row in ROWS[dataset](request):
+        yield separator + json.dumps(row, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
 
 
 @require_safe
 def as_json(request, dataset):
     if dataset not in ROWS:
         raise Http404
-    return JsonResponse(
-        {"licence": LICENCE, dataset: list(ROWS[dataset](request))},
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    return StreamingHttpResponse(
+        _json_parts(request, dataset), content_type="application/json; charset=utf-8"
     )
 
 

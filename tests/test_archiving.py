@@ -109,7 +109,9 @@ def test_an_archived_proposal_disappears_everywhere_and_comes_back_on_restore(st
     proposal.refresh_from_db()
     assert proposal.is_archived and proposal.archive_reason == "Entered twice by mistake."
     assert client.get(public_places[0]).status_code == 404
-    assert all(proposal.slug not in client.get(url).content.decode() for url in public_places[1:])
+    assert all(
+        proposal.slug not in client.get(url).getvalue().decode() for url in public_places[1:]
+    )
     client.force_login(liaison)
     assert client.get(reverse("review:proposal", args=[proposal.reference])).status_code == 404
     changelist = staff_client.get(reverse("admin:partnerships_proposal_changelist"))

@@ -3,6 +3,7 @@ it was not asked: each finding, as it was sent."""
 
 import csv
 import io
+import json
 import uuid
 
 import pytest
@@ -128,14 +129,14 @@ def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(client, formula)
     VisitFactory(title=formula, host=formula)
 
     for dataset in ("proposals", "visits"):
-        text = client.get(f"/en/open-data/{dataset}.csv").content.decode("utf-8-sig")
+        text = client.get(f"/en/open-data/{dataset}.csv").getvalue().decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text)))
         assert rows[0]["title_ind"] == "'" + formula
         for row in rows:
             for value in row.values():
                 assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (dataset, value)
     # The JSON export carries the title exactly as written.
-    data = client.get("/en/open-data/proposals.json").json()
+    data = json.loads(client.get("/en/open-data/proposals.json").getvalue())
     assert data["proposals"][0]["title_ind"] == formula
 
 

@@ -196,12 +196,12 @@ def test_csv_and_json_hold_exactly_the_published_rows(client, site):
     VisitFactory(published=False, slug="private")
 
     rows = list(csv.DictReader(io.StringIO(
-        client.get("/en/open-data/proposals.csv").content.decode("utf-8-sig")
+        client.get("/en/open-data/proposals.csv").getvalue().decode("utf-8-sig")
     )))  # fmt: skip
-    data = json.loads(client.get("/en/open-data/proposals.json").content)
-    visits = json.loads(client.get("/en/open-data/visits.json").content)["visits"]
+    data = json.loads(client.get("/en/open-data/proposals.json").getvalue())
+    visits = json.loads(client.get("/en/open-data/visits.json").getvalue())["visits"]
     visit_rows = list(csv.DictReader(io.StringIO(
-        client.get("/en/open-data/visits.csv").content.decode("utf-8-sig")
+        client.get("/en/open-data/visits.csv").getvalue().decode("utf-8-sig")
     )))  # fmt: skip
 
     expected = [site["proposal"].reference]
@@ -215,7 +215,7 @@ def test_csv_and_json_hold_exactly_the_published_rows(client, site):
 
 def test_csv_keeps_japanese_text(client):
     ProposalFactory(offered=True, title_ja="クパン市との提携")
-    content = client.get("/ja/open-data/proposals.csv").content
+    content = client.get("/ja/open-data/proposals.csv").getvalue()
     assert content.startswith("\ufeff".encode())
     assert "クパン市との提携" in content.decode("utf-8-sig")
 
