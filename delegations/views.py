@@ -4,8 +4,9 @@ appear by name, title and side — never with their contact details."""
 import datetime
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
@@ -39,24 +40,54 @@ class VisitDetailView(DetailView):
         )
 
 
-@require_safe
-def visits_ics(request):
-    """Published visits as all-day events, for calendar subscriptions."""
+CALENDAR_CHUNK = 500
+
+
+def _calendar_parts(request):
     calendar = Calendar()
     calendar.add("prodid", "-//City of Kupang//Sister-City Portal//ID")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Kupang sister-city visits")
+    head = calendar.to_ical().decode()
+    # The calendar's own lines, then each event as it is read: no whole calendar in memory.
+    yield head.removesuffix("END:VCALENDAR\r\n")
     host = request.get_host()
-    with translation.override("id"):
-        for visit in Visit.objects.published().order_by("starts_on"):
+    address = request.build_absolute_uri(reverse("delegations:visit_detail", args=["--slug--"]))
+    visits = (
+        Visit.objects.published()
+        .order_by("pk")
+        .values(
+            "pk",
+            "slug",
+            "title_ind",
+            "starts_on",
+            "ends_on",
+            "updated_at",
+            "place_ind",
+            "purpose_ind",
+        )
+    )
+    last = 0
+    while chunk := list(visits.filter(pk__gt=last)[:CALENDAR_CHUNK]):
+        for visit in chunk:
             event = Event()
-            event.add("uid", f"visit-{visit.pk}@{host}")
-            event.add("summary", visit.title)
-            event.add("dtstart", visit.starts_on)
-            event.add("dtend", visit.ends_on + datetime.timedelta(days=1))
-            event.add("dtstamp", visit.updated_at)
-            event.add("location", visit.place)
-            event.add("description", visit.purpose)
-            event.add("url", request.build_absolute_uri(visit.get_absolute_url()))
-            calendar.add_component(event)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+            event.add("uid", f"visit-{visit['pk']}@{host}")
+            event.add("summary", visit["title_ind"] or "")
+            event.add("dtstart", visit["starts_on"])
+            event.add("dtend", visit["ends_on"] + datetime.timedelta(days=1))
+            event.add("dtstamp", visit["updated_at"])
+            event.add("location", visit["place_ind"] or "")
+            event.add("description", visit["purpose_ind"] or "")
+            event.add("url", address.replace("--slug--", visit["slug"]))
+            yield event.to_ical().decode()
+        last = chunk[-1]["pk"]
+    yield "END:VCALENDAR\r\n"
+
+
+@require_safe
+def visits_ics(request):
+    """Published visits as all-day events, for calendar subscriptions; the calendar speaks the
+    portal's default language (Indonesian) and streams out as it is read."""
+    return StreamingHttpResponse(
+        _calendar_parts(request), content_type="text/calendar; charset=utf-8"
+    )

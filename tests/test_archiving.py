@@ -247,7 +247,7 @@ def test_an_archived_visit_is_gone_from_its_page_and_the_calendar(staff_client, 
     visit = VisitFactory(title="Courtesy visit")
     archive(staff_client, visit)
     assert client.get(f"/en/visits/{visit.slug}/").status_code == 404
-    assert "Courtesy visit" not in client.get("/visits.ics").content.decode()
+    assert "Courtesy visit" not in client.get("/visits.ics").getvalue().decode()
 
 
 def test_an_archived_delegate_is_not_listed_on_the_visit_page(staff_client, client):

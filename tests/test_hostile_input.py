@@ -164,7 +164,7 @@ def test_the_open_data_page_says_how_csv_cells_are_neutralised(client):
 def test_ical_text_cannot_break_out_of_its_property(client):
     VisitFactory(title="Visit\r\nBEGIN:VEVENT\r\nSUMMARY:forged; a,b", place="Hall; room 1, west")
 
-    ics = client.get("/visits.ics").content
+    ics = client.get("/visits.ics").getvalue()
     calendar = Calendar.from_ical(ics)
 
     events = list(calendar.walk("VEVENT"))

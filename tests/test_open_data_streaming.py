@@ -70,3 +70,22 @@ def test_each_chunk_costs_the_same_few_queries(client, django_assert_max_num_que
     # Three chunks of rows, a sector query for each, and the final empty read.
     with django_assert_max_num_queries(3 * 2 + 1 + 2):
         client.get("/en/open-data/proposals.csv").getvalue()
+
+
+def test_the_calendar_streams_every_published_visit_once(client):
+    from icalendar import Calendar
+
+    from delegations.views import CALENDAR_CHUNK
+
+    seed(Sizes(proposals=1, events_per_proposal=0, cities=1, visits=CALENDAR_CHUNK * 2 + 3,
+               delegates_per_visit=0, comments_per_proposal=0,
+               candidates_per_proposal=0))  # fmt: skip
+    Visit.objects.filter(slug="bench-visit-7").update(published=False)
+
+    response = client.get("/visits.ics")
+    assert response.streaming
+    events = list(Calendar.from_ical(response.getvalue()).walk("VEVENT"))
+
+    published = set(Visit.objects.published().values_list("pk", flat=True))
+    assert len(events) == len(published) == CALENDAR_CHUNK * 2 + 2
+    assert {int(str(e["uid"]).split("@")[0].removeprefix("visit-")) for e in events} == published

@@ -109,7 +109,7 @@ def test_public_parts_are_really_on_the_checked_pages(client, world):
     assert "Public offer" in client.get("/en/proposals/").content.decode()
     visit_page = client.get("/en/visits/public-visit/").content.decode()
     assert "Open Name" in visit_page and "Other Name" in visit_page
-    assert "Public visit" in client.get("/visits.ics").content.decode()
+    assert "Public visit" in client.get("/visits.ics").getvalue().decode()
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,7 @@ def test_atom_feed_lists_public_events_newest_first(client, site):
 
 def test_ical_feed_has_each_published_visit(client, site):
     VisitFactory(slug="second", title="Second visit")
-    calendar = Calendar.from_ical(client.get("/visits.ics").content)
+    calendar = Calendar.from_ical(client.get("/visits.ics").getvalue())
     summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
     assert summaries == ["Courtesy visit", "Second visit"]
     event = next(e for e in calendar.walk("VEVENT") if str(e["summary"]) == "Courtesy visit")
