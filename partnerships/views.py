@@ -58,7 +58,7 @@ class ProposalListView(ListView):
             self.request.GET,
             queryset=Proposal.objects.public().for_listing().order_by("-offered_on", "reference"),
         )
-        return self.filterset.qs.distinct()
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

@@ -260,3 +260,12 @@ def test_empty_portal_says_so(client):
     body = client.get("/en/").content.decode()
     assert "No proposal has been published yet." in body
     assert client.get("/en/proposals/").status_code == 200
+
+
+def test_the_sector_filter_lists_a_proposal_in_several_sectors_once(client):
+    # The filter is a subquery, so the list needs no DISTINCT; a join would repeat the row.
+    sectors = list(FocusSector.objects.all()[:3])
+    ProposalFactory(offered=True, slug="three-sectors", sectors=sectors)
+    for sector in sectors:
+        page = client.get(f"/en/proposals/?sector={sector.slug}").content.decode()
+        assert page.count('href="/en/proposals/three-sectors/"') == 1

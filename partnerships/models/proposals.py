@@ -135,6 +135,12 @@ class Proposal(FSMModelMixin, Archivable):
         indexes = [
             models.Index(fields=["published", "status"]),
             models.Index(fields=["partner_country"]),
+            # The public list's order, over public rows only: a page is read off the index.
+            models.Index(
+                fields=["-offered_on", "reference"],
+                name="proposal_public_listing",
+                condition=Q(published=True, archived_at__isnull=True) & ~Q(status="draft"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -213,7 +219,15 @@ class ProposalEvent(Archivable):
         ordering = ["occurred_at", "pk"]
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
-        indexes = [models.Index(fields=["proposal", "is_public", "occurred_at"])]
+        indexes = [
+            models.Index(fields=["proposal", "is_public", "occurred_at"]),
+            # The feed: the newest public steps first.
+            models.Index(
+                fields=["-occurred_at", "-id"],
+                name="event_public_timeline",
+                condition=Q(is_public=True, archived_at__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.proposal.reference}: {self.title}"
