@@ -129,7 +129,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# Production keeps each worker's connection for a minute (opening one per request cost the
+# bare view about seven-eighths of its throughput); a connection that broke meanwhile is noticed
+# and replaced before a request uses it.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttle counters live here. One process can count in its own memory; several processes need a
 # shared cache (e.g. DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 with the redis package installed).

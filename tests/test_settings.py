@@ -95,3 +95,14 @@ def test_the_deployment_check_asks_for_a_shared_cache_for_the_limits(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:6379/1"}}  # fmt: skip
     assert shared_cache_for_limits(None) == []
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    production = {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+                  "DJANGO_ALLOWED_HOSTS": "portal.example.org"}  # fmt: skip
+    code = (
+        "from django.db import connection as c; "
+        "print(c.settings_dict['CONN_MAX_AGE'], c.settings_dict['CONN_HEALTH_CHECKS'])"
+    )
+    assert run_manage("shell", "-v", "0", "-c", code, **production).stdout.split() == ["60", "True"]
+    assert run_manage("shell", "-v", "0", "-c", code).stdout.split() == ["0", "True"]
