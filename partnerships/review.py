@@ -1,4 +1,5 @@
-"""The liaison workspace, `/<lang>/review/`: consulates review the proposals routed to them.
+"""The liaison workspace, `/<lang>/review/<reference>/`: consulates review the proposals routed
+to them (the queue of them all is in review_queue.py).
 
 Every view starts from `reviewable(user)`, so a proposal of another consulate, a draft or a
 mistyped reference is a 404 to a liaison, never a 403 that confirms it exists. City staff see
@@ -10,7 +11,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,40 +74,6 @@ def _back(proposal, anchor=""):
 
 def proposal_url(proposal):
     return reverse("review:proposal", kwargs={"reference": proposal.reference})
-
-
-@require_GET
-@reviewer_required
-def queue(request):
-    proposals = list(
-        reviewable(request.user)
-        .select_related("consulate", "partner_city")
-        .annotate(
-            open_requests=Count(
-                "comments", filter=Q(comments__is_request=True, comments__answered_at=None,
-                                     comments__archived_at=None),
-                distinct=True,
-            ),
-            pending_candidates=Count(
-                "candidates", filter=Q(candidates__state=CandidateCity.State.SUGGESTED,
-                                       candidates__archived_at=None),
-                distinct=True,
-            ),
-        )
-        .order_by("-offered_on", "reference")
-    )  # fmt: skip
-    awaiting = [
-        p for p in proposals
-        if p.status == Proposal.Status.OFFERED or p.open_requests
-        or (p.pending_candidates and p.status in candidates.OPEN_FOR_CANDIDATES)
-    ]  # fmt: skip
-    stages = [(s, [p for p in proposals if p.status == s]) for s in Proposal.Status]
-    return render(request, "partnerships/review/queue.html", {
-        "awaiting": awaiting,
-        "stages": [(status, items) for status, items in stages if items],
-        "is_staff": is_city_staff(request.user),
-        "consulate": liaison_consulate(request.user),
-    })  # fmt: skip
 
 
 def _visits():

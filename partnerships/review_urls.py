@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import review
+from . import review, review_queue
 
 app_name = "review"
 
 urlpatterns = [
-    path("", review.queue, name="queue"),
+    path("", review_queue.queue, name="queue"),
     path("<str:reference>/", review.proposal_detail, name="proposal"),
     path("<str:reference>/comment/", review.comment, name="comment"),
     path("<str:reference>/requests/<int:pk>/answer/", review.answer, name="answer"),

@@ -1,0 +1,93 @@
+"""The liaison workspace's queue, `/<lang>/review/`: what awaits the mission first, then every
+proposal routed to it, a page at a time, by stage and by search.
+
+A mission may have thousands of proposals: the page reads the few it shows, and counts the rest
+in the database (one grouped count for the stages, subqueries for each row's open questions).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from .candidates import OPEN_FOR_CANDIDATES
+from .models import CandidateCity, Comment, Proposal
+from .permissions import is_city_staff, liaison_consulate
+from .review import reviewable, reviewer_required
+
+AWAITING_SHOWN = 10
+PER_PAGE = 25
+AWAITING = "awaiting"
+
+
+def _count_of(queryset):
+    counted = queryset.order_by().values("proposal").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_open_questions(proposals):
+    """Each proposal with its unanswered requests and undecided suggestions, counted apart (a
+    join of both would multiply the rows)."""
+    return proposals.annotate(
+        open_requests=_count_of(Comment.objects.current().filter(
+            proposal=OuterRef("pk"), is_request=True, answered_at=None)),
+        pending_candidates=_count_of(CandidateCity.objects.current().filter(
+            proposal=OuterRef("pk"), state=CandidateCity.State.SUGGESTED)),
+    )  # fmt: skip
+
+
+AWAITS = (
+    Q(status=Proposal.Status.OFFERED)
+    | Q(open_requests__gt=0)
+    | Q(pending_candidates__gt=0, status__in=OPEN_FOR_CANDIDATES)
+)
+
+
+def _search(proposals, text):
+    text = text.strip()
+    if not text:
+        return proposals
+    return proposals.filter(
+        Q(reference__icontains=text) | Q(title_ind__icontains=text) | Q(title_en__icontains=text)
+        | Q(title_ja__icontains=text)
+    )  # fmt: skip
+
+
+def stage_choices(counts, awaiting_count):
+    choices = [("", _("All stages"), sum(counts.values())), (AWAITING, _("Awaiting attention"),
+               awaiting_count)]  # fmt: skip
+    choices += [(s.value, s.label, counts[s.value]) for s in Proposal.Status if counts.get(s.value)]
+    return choices
+
+
+@require_GET
+@reviewer_required
+def queue(request):
+    mine = with_open_questions(
+        reviewable(request.user).select_related("consulate").order_by("-offered_on", "reference")
+    )
+    awaiting = mine.filter(AWAITS)
+    counts = dict(mine.order_by().values_list("status").annotate(n=Count("pk")))
+    awaiting_count = awaiting.count()
+
+    stage = request.GET.get("stage", "")
+    search = request.GET.get("q", "")
+    chosen = {"": mine, AWAITING: awaiting}[stage] if stage in ("", AWAITING) else None
+    if chosen is None:
+        chosen = mine.filter(status=stage)
+    page = Paginator(_search(chosen, search), PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "partnerships/review/queue.html", {
+        "awaiting": awaiting[:AWAITING_SHOWN],
+        "awaiting_count": awaiting_count,
+        "stages": stage_choices(counts, awaiting_count),
+        "stage": stage,
+        "search": search,
+        "page_obj": page,
+        "query_without_page": query.urlencode(),
+        "is_staff": is_city_staff(request.user),
+        "consulate": liaison_consulate(request.user),
+    })  # fmt: skip
