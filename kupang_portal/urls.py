@@ -9,11 +9,12 @@ from delegations.views import visits_ics
 from partnerships.feeds import UpdatesFeed
 
 from .accounts import SignInView, ThrottledPasswordResetView
-from .health import healthz
+from .health import components, healthz
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/components", components, name="healthz_components"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # The portal's own sign-in and password-reset views first; Django's serve the rest.

@@ -274,6 +274,7 @@ def public_entries():
         ),  # fmt: skip
         "robots": one(lambda w: "/robots.txt", everyone(OK)),
         "healthz": one(lambda w: "/healthz", everyone(OK)),
+        "healthz_components": one(lambda w: "/healthz/components", everyone(OK)),
         "set_language": one(
             lambda w: "/i18n/setlang/", everyone(OK), methods=READ_WRITE, method="POST"
         ),  # fmt: skip
