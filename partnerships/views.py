@@ -114,16 +114,27 @@ class FocusSectorDetailView(DetailView):
 
 
 class PartnerCityDetailView(DetailView):
+    # A city may partner or be candidate in many proposals across the country: the newest few
+    # of each, and how many there are.
+    shown = 20
+
     def get_queryset(self):
         return PartnerCity.objects.prefetch_related("strengths")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partner_of=Proposal.objects.public().for_listing().filter(partner_city=self.object),
-            candidate_for=CandidateCity.objects.public()
+        partner_of = Proposal.objects.public().filter(partner_city=self.object)
+        candidate_for = (
+            CandidateCity.objects.public()
             .filter(city=self.object)
             .exclude(proposal__partner_city=self.object)
-            .select_related("proposal"),
+        )
+        return super().get_context_data(
+            partner_of=partner_of.for_listing().order_by("-offered_on", "reference")[: self.shown],
+            partner_total=partner_of.count(),
+            candidate_for=candidate_for.select_related("proposal").order_by(
+                "-proposal__offered_on", "proposal__reference"
+            )[: self.shown],
+            candidate_total=candidate_for.count(),
             **kwargs,
         )
 

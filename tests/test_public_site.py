@@ -269,3 +269,16 @@ def test_the_sector_filter_lists_a_proposal_in_several_sectors_once(client):
     for sector in sectors:
         page = client.get(f"/en/proposals/?sector={sector.slug}").content.decode()
         assert page.count('href="/en/proposals/three-sectors/"') == 1
+
+
+def test_a_city_page_shows_the_newest_of_many_proposals_and_says_how_many(client):
+    from tests.factories import PartnerCityFactory
+
+    city = PartnerCityFactory(slug="busy-city")
+    for n in range(25):
+        ProposalFactory(loi_signed=True, partner_city=city, reference=f"KPG-2030-{n:03d}")
+
+    response = client.get("/en/cities/busy-city/")
+
+    assert len(response.context["partner_of"]) == 20
+    assert "The 20 most recent of 25." in response.content.decode()
