@@ -119,11 +119,45 @@ def match(city, wanted_sector_ids):
     )
 
 
-def rank_cities(proposal):
-    """Every partner city of the proposal's country, best fit first (ties by name)."""
-    wanted = [s.pk for s in proposal.sectors.all()]
-    cities = PartnerCity.objects.filter(country=proposal.partner_country).prefetch_related(
-        "strengths"
-    )
-    matches = [match(city, wanted) for city in cities]
+def _quick_score(row, strengths, wanted):
+    """The score `match` gives, from plain values: ranking every city of a country must not
+    build every city's explanations."""
+    share = len(strengths & wanted) / len(wanted) if wanted else 0
+    points = WEIGHTS["sectors"] * share
+    points += WEIGHTS["coastal"] if row["is_coastal"] == HOME_CITY["is_coastal"] else 0
+    points += WEIGHTS["island"] if row["is_island"] == HOME_CITY["is_island"] else 0
+    if row["population"]:
+        distance = abs(
+            population_band(row["population"]) - population_band(HOME_CITY["population"])
+        )
+        points += {0: WEIGHTS["population"], 1: WEIGHTS["population"] / 2}.get(distance, 0)
+    shared = [h for h in HAZARDS if h in HOME_CITY["hazards"] and row[h]]
+    points += WEIGHTS["hazards"] * len(shared) / len(HOME_CITY["hazards"])
+    points += WEIGHTS["ties"] if row["existing_ties"].strip() else 0
+    return points
+
+
+def rank_cities(proposal, best=None):
+    """The partner cities of the proposal's country, best fit first (ties by name): all of them,
+    or the `best` few. Every city is scored from plain values; only the cities returned are
+    loaded and explained."""
+    wanted = {s.pk for s in proposal.sectors.all()}
+    cities = PartnerCity.objects.filter(country=proposal.partner_country)
+    strengths = {}
+    through = PartnerCity.strengths.through
+    for city_id, sector_id in through.objects.filter(partnercity__in=cities).values_list(
+        "partnercity_id", "focussector_id"
+    ):
+        strengths.setdefault(city_id, set()).add(sector_id)
+    columns = ["pk", "name", "is_coastal", "is_island", "population", "existing_ties", *HAZARDS]
+    rows = cities.values(*columns)
+    scored = sorted(
+        rows,
+        key=lambda row: (-round(_quick_score(row, strengths.get(row["pk"], set()), wanted), 1),
+                         row["name"]),
+    )  # fmt: skip
+    chosen = [row["pk"] for row in (scored if best is None else scored[:best])]
+    loaded = PartnerCity.objects.prefetch_related("strengths").in_bulk(chosen)
+    matches = [match(loaded[pk], list(wanted)) for pk in chosen]
+    # The explained score is the one shown; ranking by it keeps the two in step.
     return sorted(matches, key=lambda m: (-m.score, m.city.name))

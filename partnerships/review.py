@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import candidates, discussion, services
 from .files import serve_file
 from .forms import AnswerForm, CommentForm, SuggestForm
-from .matching import rank_cities
+from .matching import match, rank_cities
 from .models import (
     Approval,
     CandidateCity,
@@ -125,7 +125,7 @@ def _detail_context(request, proposal, **forms):
         "stages": stepper(proposal, public_events),
         "approvals": approval_checklist(proposal),
         # Ranking every city costs; past exploration nobody can act on it.
-        "matches": rank_cities(proposal)[:ASSISTANT_SHOWS] if can_suggest else [],
+        "matches": rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else [],
         "candidate_cities": candidate_cities,
         "steps": steps,
         "is_staff": is_staff,
@@ -216,7 +216,7 @@ def suggest_match(request, reference, city_pk):
     """The assistant's one-click suggestion, with its score and breakdown as the rationale."""
     proposal = _proposal(request, reference)
     city = get_object_or_404(PartnerCity, pk=city_pk, country=proposal.partner_country)
-    found = next(m for m in rank_cities(proposal) if m.city.pk == city.pk)
+    found = match(city, [sector.pk for sector in proposal.sectors.all()])
     rationale = "; ".join(f"{f.label} {f.points:g}/{f.maximum}: {f.why}" for f in found.factors)
     return _suggest(request, proposal, city, rationale, score=found.score)
 

@@ -139,3 +139,22 @@ def test_demo_story_ranks_kitakyushu_first(proposal):
     call_command("load_demo", stdout=StringIO(), stderr=StringIO())
     kupang = Proposal.objects.get(reference="KPG-2023-001")
     assert rank_cities(kupang)[0].city.slug == "kitakyushu"
+
+
+@pytest.mark.django_db
+def test_the_best_few_are_the_head_of_the_whole_ranking():
+    from tests.factories import FocusSectorFactory, PartnerCityFactory, ProposalFactory
+
+    sectors = [FocusSectorFactory(slug=f"s{n}") for n in range(3)]
+    for n in range(40):
+        city = PartnerCityFactory(
+            name=f"City {n:02d}", population=50_000 * (n % 25 + 1), is_coastal=n % 2 == 0,
+            is_island=n % 3 == 0, earthquake_risk=n % 4 == 0, existing_ties="" if n % 5 else "Yes",
+        )  # fmt: skip
+        city.strengths.set(sectors[: n % 4])
+    proposal = ProposalFactory(exploring=True, sectors=sectors[:2])
+
+    whole = [(m.city.name, m.score) for m in rank_cities(proposal)]
+    best = [(m.city.name, m.score) for m in rank_cities(proposal, best=10)]
+
+    assert best == whole[:10]
