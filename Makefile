@@ -63,9 +63,15 @@ chromium:
 	  fi; \
 	fi
 
-# Page timings on a seeded database (BENCH_PROPOSALS, BENCH_REPEAT); measured, never asserted.
-bench: $(VENV)/.dev messages
-	$(PY) benchmarks/bench_pages.py
+# The portal at national scale under load (gunicorn, PostgreSQL, locust); see benchmarks/run.py.
+# BENCH_DATABASE_URL, BENCH_USERS, BENCH_SECONDS, BENCH_WORKERS, BENCH_SIZES tune it; measured,
+# never asserted. The report is written to bench/results/.
+$(VENV)/.bench: requirements-bench.txt requirements-dev.txt requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: $(VENV)/.bench messages
+	$(PY) benchmarks/run.py
 
 # The production settings must pass Django's deployment checklist.
 check-deploy: $(VENV)/.runtime

@@ -1,0 +1,283 @@
+"""`make bench`: the portal at national scale, served as in production and measured under load.
+
+1. A fresh PostgreSQL database (`BENCH_DATABASE_URL`) gets the national data set (national.py);
+   a second one gets ten proposals, to compare query counts at both sizes.
+2. gunicorn serves it with `DJANGO_DEBUG=0` and `BENCH_WORKERS` workers, with a bare view beside
+   the portal's pages (benchmarks/urls.py).
+3. For each page, locust drives `BENCH_USERS` users (10, then 50) for `BENCH_SECONDS`, then the
+   bare view for as long, so that each page is compared with the bare view of the same moment.
+4. The report (markdown and JSON) goes to bench/results/ (ignored by git): requests per second,
+   the ratio to the bare view, p50 and p95, errors, and queries per request at 10 and at national
+   size. Nothing here asserts a time: the goals are read off the report.
+"""
+
+import csv
+import json
+import os
+import platform
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+DATABASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupang_bench")
+USERS = [int(n) for n in os.environ.get("BENCH_USERS", "10 50").split()]
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BARE = "/bench/bare"
+# One key for the whole run: the reader's session is signed by the seeding process and read by
+# gunicorn's workers.
+SECRET_KEY = secrets.token_urlsafe(64)
+
+# (page type, address; "{proposal}" and "{reference}" are filled from the data, "review" pages
+# are read as a liaison of the mission that handles every benchmark proposal)
+PAGES = [
+    ("home", "/en/"),
+    ("proposal list", "/en/proposals/"),
+    ("list, page 400", "/en/proposals/?page=400"),
+    ("list, sector and search", "/en/proposals/?sector=education&q=Kemitraan"),
+    ("proposal page", "/en/proposals/{proposal}/"),
+    ("sector page", "/en/sectors/education/"),
+    ("city page", "/en/cities/bench-city-2/"),
+    ("visit list", "/en/visits/"),
+    ("Atom feed", "/feeds/updates.atom"),
+    ("visits.ics", "/visits.ics"),
+    ("proposals.csv", "/en/open-data/proposals.csv"),
+    ("proposals.json", "/en/open-data/proposals.json"),
+    ("sitemap index", "/sitemap.xml"),
+    ("sitemap page", "/sitemap-proposals.xml?p=5"),
+    ("review queue", "/en/review/"),
+    ("review page", "/en/review/{reference}/"),
+]
+
+
+def production_environment(database):
+    return {
+        **os.environ,
+        "DATABASE_URL": database,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": SECRET_KEY,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_ROOT_URLCONF": "benchmarks.urls",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def with_database_name(url, name):
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def recreate(url):
+    import psycopg2
+
+    name = urlsplit(url).path.lstrip("/")
+    admin = psycopg2.connect(with_database_name(url, "postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def django_step(database, code, argument=None):
+    """Run `code` in a Django process on `database` with `argument` (JSON) as ARGUMENT; its last
+    printed line is JSON."""
+    script = (
+        "import django, json, os, sys; sys.path.insert(0, '.'); django.setup()\n"
+        "from django.core.management import call_command\n"
+        "ARGUMENT = json.loads(os.environ['BENCH_ARGUMENT'])\n" + code
+    )
+    env = {**production_environment(database), "DJANGO_SETTINGS_MODULE": "kupang_portal.settings",
+           "BENCH_ARGUMENT": json.dumps(argument)}  # fmt: skip
+    done = subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+SEED = """
+call_command("migrate", verbosity=0)
+from benchmarks.national import Sizes, seed
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from partnerships.models import Consulate, Liaison, Proposal
+sizes = Sizes(**ARGUMENT)
+written = seed(sizes)
+user = get_user_model().objects.create_user("bench-reader")
+user.groups.add(Group.objects.get(name="Consulate liaison"))
+Liaison.objects.create(user=user, consulate=Consulate.objects.get(slug="bench-denpasar"))
+session = SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.create()
+first = Proposal.objects.public().order_by("pk").first()
+print(json.dumps({"written": written, "session": session.session_key,
+                  "proposal": first.slug, "reference": first.reference}))
+"""
+
+COUNT = """
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.contrib.auth import get_user_model
+public, reader = Client(), Client()
+reader.force_login(get_user_model().objects.get(username="bench-reader"))
+counts = {}
+for name, path in ARGUMENT:
+    client = reader if path.startswith("/en/review/") else public
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+        response.getvalue()
+    counts[name] = len(queries) if response.status_code == 200 else None
+print(json.dumps(counts))
+"""
+
+
+def seed(database, sizes):
+    recreate(database)
+    return django_step(database, SEED, sizes)
+
+
+def query_counts(database, pages):
+    return django_step(database, COUNT, pages)
+
+
+def collect_static():
+    env = production_environment(DATABASE)
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT,
+                   env=env, check=True)  # fmt: skip
+
+
+def serve(database):
+    env = production_environment(database)
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "kupang_portal.wsgi", "--workers", str(WORKERS),
+         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{BARE}", timeout=1)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def parse_locust_csv(path):
+    """The "Aggregated" row of locust's stats file: req/s, p50, p95 (ms), requests, failures."""
+    with open(path, newline="") as stats:
+        for row in csv.DictReader(stats):
+            if row["Name"] == "Aggregated":
+                return {
+                    "rps": float(row["Requests/s"]),
+                    "p50": float(row["50%"]),
+                    "p95": float(row["95%"]),
+                    "requests": int(row["Request Count"]),
+                    "failures": int(row["Failure Count"]),
+                }
+    raise ValueError(f"no aggregated row in {path}")
+
+
+def load(path, users, session, folder):
+    prefix = Path(folder) / f"run-{secrets.token_hex(4)}"
+    env = {**os.environ, "BENCH_PATHS": path, "BENCH_SESSION": session}
+    subprocess.run(
+        [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"),
+         "--headless", "-u", str(users), "-r", str(users), "-t", f"{SECONDS}s",
+         "--host", f"http://127.0.0.1:{PORT}", "--csv", str(prefix), "--only-summary",
+         "--loglevel", "ERROR"],
+        env=env, check=False, capture_output=True,
+    )  # fmt: skip
+    return parse_locust_csv(f"{prefix}_stats.csv")
+
+
+def report(rows, machine):
+    """Markdown and JSON of the measured rows (dicts with page, users, rps, bare_rps, p50, p95,
+    failures, requests, queries_small, queries_national)."""
+    lines = [
+        f"Measured {machine['when']} on {machine['machine']}: {machine['sizes']}; gunicorn with "
+        f"{machine['workers']} workers, `DJANGO_DEBUG=0`, PostgreSQL; {machine['seconds']} s of "
+        "load per page, each followed by the bare view for as long.",
+        "",
+        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | queries @10 | "
+        "queries @national |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        ratio = row["rps"] / row["bare_rps"] if row["bare_rps"] else 0
+        lines.append(
+            f"| {row['page']} | {row['users']} | {row['rps']:.1f} | {ratio:.2f} | "
+            f"{row['p50']:.0f} | {row['p95']:.0f} | {row['failures']} | "
+            f"{row['queries_small'] if row['queries_small'] is not None else '–'} | "
+            f"{row['queries_national'] if row['queries_national'] is not None else '–'} |"
+        )
+    return "\n".join(lines) + "\n", json.dumps({"machine": machine, "rows": rows}, indent=1)
+
+
+def main():
+    small = with_database_name(DATABASE, urlsplit(DATABASE).path.lstrip("/") + "_small")
+    sizes = json.loads(os.environ.get("BENCH_SIZES", "{}"))
+    print("Seeding the national data set…", flush=True)
+    started = time.perf_counter()
+    national = seed(DATABASE, sizes)
+    print(f"  {national['written']} in {time.perf_counter() - started:.0f} s", flush=True)
+    tiny = seed(small, {"proposals": 10, "events_per_proposal": 10, "cities": 20, "visits": 10})
+    collect_static()  # production settings read the static files' manifest
+    pages = [(name, path.format(**national)) for name, path in PAGES]
+    small_pages = [(name, path.format(**tiny)) for name, path in PAGES]
+    counts_small = query_counts(small, small_pages)
+    counts_national = query_counts(DATABASE, pages)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        server = serve(DATABASE)
+        try:
+            for users in USERS:
+                for name, path in pages:
+                    session = national["session"] if path.startswith("/en/review/") else ""
+                    measured = load(path, users, session, folder)
+                    bare = load(BARE, users, "", folder)
+                    rows.append({"page": name, "path": path, "users": users, **measured,
+                                 "bare_rps": bare["rps"], "queries_small": counts_small[name],
+                                 "queries_national": counts_national[name]})  # fmt: skip
+                    print(f"  {users:3} users  {name:28} {measured['rps']:8.1f} req/s "
+                          f"(bare {bare['rps']:.0f})  p95 {measured['p95']:.0f} ms  "
+                          f"errors {measured['failures']}", flush=True)  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+    machine = {
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}",
+        "sizes": national["written"], "workers": WORKERS, "seconds": SECONDS,
+    }  # fmt: skip
+    markdown, data = report(rows, machine)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.md").write_text(markdown)
+    (RESULTS / "latest.json").write_text(data)
+    print(markdown)
+    print(f"Written to {RESULTS / 'latest.md'} and latest.json")
+
+
+if __name__ == "__main__":
+    if not shutil.which(str(Path(PYTHON).parent / "locust")):
+        raise SystemExit("locust is not installed: run `make bench`, which installs it")
+    main()
