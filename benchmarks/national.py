@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 BATCH = 2_000
@@ -45,9 +45,19 @@ def _in_batches(model, rows):
     return created
 
 
-@transaction.atomic
 def seed(sizes=Sizes(), consulate=None):
     """Add the data set beside what is there; returns the number of rows written per model."""
+    written = _write(sizes, consulate)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # A live database knows its tables' sizes; without these statistics PostgreSQL plans
+        # the feed's query as if the tables were empty (16 s instead of 20 ms at this size).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return written
+
+
+@transaction.atomic
+def _write(sizes, consulate):
     from delegations.models import Delegate, Visit
     from partnerships.models import (
         CandidateCity,

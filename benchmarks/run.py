@@ -198,14 +198,19 @@ def parse_locust_csv(path):
 def load(path, users, session, folder):
     prefix = Path(folder) / f"run-{secrets.token_hex(4)}"
     env = {**os.environ, "BENCH_PATHS": path, "BENCH_SESSION": session}
-    subprocess.run(
+    done = subprocess.run(
         [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"),
          "--headless", "-u", str(users), "-r", str(users), "-t", f"{SECONDS}s",
          "--host", f"http://127.0.0.1:{PORT}", "--csv", str(prefix), "--only-summary",
          "--loglevel", "ERROR"],
-        env=env, check=False, capture_output=True,
+        env=env, check=False, capture_output=True, text=True,
     )  # fmt: skip
-    return parse_locust_csv(f"{prefix}_stats.csv")
+    try:
+        return parse_locust_csv(f"{prefix}_stats.csv")
+    except (OSError, ValueError) as unreadable:
+        raise SystemExit(
+            f"locust measured nothing for {path}:\n{done.stderr[-2000:]}"
+        ) from unreadable
 
 
 def report(rows, machine):
