@@ -207,10 +207,11 @@ def load(path, users, session, folder):
     )  # fmt: skip
     try:
         return parse_locust_csv(f"{prefix}_stats.csv")
-    except (OSError, ValueError) as unreadable:
-        raise SystemExit(
-            f"locust measured nothing for {path}:\n{done.stderr[-2000:]}"
-        ) from unreadable
+    except (OSError, ValueError, KeyError):
+        # A run that could not be read is reported as such; the other pages still are.
+        print(f"  locust's results for {path} could not be read:\n{done.stderr[-1500:]}")
+        return {"rps": 0.0, "p50": float("nan"), "p95": float("nan"), "requests": 0,
+                "failures": -1}  # fmt: skip
 
 
 def report(rows, machine):
