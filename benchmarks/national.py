@@ -16,7 +16,7 @@ from django.utils import timezone
 
 BATCH = 2_000
 STAGES = ["offered", "exploring", "loi_signed", "approving", "signed", "active"]
-# Region prefixes for references (XXX-YYYY-NNN allows 999 per prefix and year).
+# Region prefixes for references: a prefix, a year and three digits allow 999 per prefix a year.
 PREFIXES = ["KPG", "SBY", "MDN", "MKS", "DPS", "PLB", "BDG", "SMG", "PTK", "BPN", "MND", "AMB"]
 
 
