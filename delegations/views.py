@@ -5,13 +5,13 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
 from partnerships.models import Document, Proposal
+from partnerships.streaming import SLUG, address_template, in_chunks
 
 from .models import Commitment, Delegate, Visit
 
@@ -52,7 +52,7 @@ def _calendar_parts(request):
     # The calendar's own lines, then each event as it is read: no whole calendar in memory.
     yield head.removesuffix("END:VCALENDAR\r\n")
     host = request.get_host()
-    address = request.build_absolute_uri(reverse("delegations:visit_detail", args=["--slug--"]))
+    address = address_template(request, "delegations:visit_detail")
     visits = (
         Visit.objects.published()
         .order_by("pk")
@@ -67,8 +67,7 @@ def _calendar_parts(request):
             "purpose_ind",
         )
     )
-    last = 0
-    while chunk := list(visits.filter(pk__gt=last)[:CALENDAR_CHUNK]):
+    for chunk in in_chunks(visits, "pk", CALENDAR_CHUNK):
         for visit in chunk:
             event = Event()
             event.add("uid", f"visit-{visit['pk']}@{host}")
@@ -78,9 +77,8 @@ def _calendar_parts(request):
             event.add("dtstamp", visit["updated_at"])
             event.add("location", visit["place_ind"] or "")
             event.add("description", visit["purpose_ind"] or "")
-            event.add("url", address.replace("--slug--", visit["slug"]))
+            event.add("url", address.replace(SLUG, visit["slug"]))
             yield event.to_ical().decode()
-        last = chunk[-1]["pk"]
     yield "END:VCALENDAR\r\n"
 
 

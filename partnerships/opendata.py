@@ -9,40 +9,19 @@ import json
 from collections import defaultdict
 
 from django.http import Http404, StreamingHttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from delegations.models import Visit
 
 from .models import Proposal
+from .streaming import SLUG, address_template, in_chunks
 
 LICENCE = "CC BY 4.0 — Pemerintah Kota Kupang / City of Kupang"
 LANGS = ("ind", "en", "ja")
 # Rows are read this many at a time, as plain values, so that an export of any size streams out
 # in constant memory and its first bytes leave at once.
 CHUNK = 1000
-
-
-def in_chunks(queryset, key):
-    """The rows of `queryset` (a values() query ordered by the unique `key`), CHUNK at a time."""
-    last = None
-    while True:
-        page = queryset if last is None else queryset.filter(**{f"{key}__gt": last})
-        rows = list(page[:CHUNK])
-        if not rows:
-            return
-        yield rows
-        last = rows[-1][key]
-
-
-SLUG = "--slug--"
-
-
-def address_template(request, url_name):
-    """A record's public address with SLUG in place of its slug: reversed once per export, not
-    once per row (slugs need no escaping in an address)."""
-    return request.build_absolute_uri(reverse(url_name, kwargs={"slug": SLUG}))
 
 
 def _each_language(field):
@@ -67,7 +46,7 @@ def proposal_rows(request):
                "signed_on"]  # fmt: skip
     query = Proposal.objects.public().order_by("reference").values(*columns)
     url = address_template(request, "partnerships:proposal_detail")
-    for rows in in_chunks(query, "reference"):
+    for rows in in_chunks(query, "reference", CHUNK):
         sectors = _sector_slugs(Proposal.sectors.through, "proposal", [r["id"] for r in rows])
         for p in rows:
             yield {
@@ -91,7 +70,7 @@ def visit_rows(request):
     query = Visit.objects.published().order_by("id").values(*columns)
     url = address_template(request, "delegations:visit_detail")
     links = Visit.proposals.through.objects.filter(proposal__in=Proposal.objects.public())
-    for rows in in_chunks(query, "id"):
+    for rows in in_chunks(query, "id", CHUNK):
         ids = [r["id"] for r in rows]
         sectors = _sector_slugs(Visit.sectors.through, "visit", ids)
         references = defaultdict(list)
