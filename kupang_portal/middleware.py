@@ -54,7 +54,10 @@ def cache_control(get_response):
             and "Cache-Control" not in response
             and not response.cookies
         ):
-            patch_cache_control(response, public=True, max_age=settings.PORTAL_PUBLIC_MAX_AGE)
+            if settings.PORTAL_PUBLIC_MAX_AGE:
+                patch_cache_control(response, public=True, max_age=settings.PORTAL_PUBLIC_MAX_AGE)
+            else:
+                patch_cache_control(response, public=True, no_cache=True)
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
         return response
 

@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the language, session and message middleware: it needs the language, and it leaves
+    # alone anyone with a session or a message.
+    "kupang_portal.page_cache.page_cache",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
@@ -136,9 +139,23 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Throttle counters live here. One process can count in its own memory; several processes need a
-# shared cache (e.g. DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 with the redis package installed).
-CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
+# Throttle counters, the public page cache and (when shared) sessions live here. One process can
+# keep them in its own memory; several processes or hosts need a shared cache:
+# DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 (REDIS_URL is read when DJANGO_CACHE_URL is not set).
+CACHES = {
+    "default": env.cache(
+        "DJANGO_CACHE_URL",
+        default=env.str("REDIS_URL", default="") or "locmemcache://",
+    )
+}
+SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+# With a shared cache, sessions are read from it and written through to the database, so that
+# every host knows every session and a cache restart signs nobody out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if SHARED_CACHE
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -196,6 +213,24 @@ STORAGES = {
         )
     },
 }
+# Uploaded files live in DJANGO_MEDIA_ROOT (on several hosts: one directory they all mount), or in
+# an S3-compatible store when PORTAL_S3_BUCKET names a bucket. Either way they are private: the
+# portal serves them itself after checking who may read them, and never links to the store.
+if env.str("PORTAL_S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("PORTAL_S3_BUCKET"),
+            "endpoint_url": env.str("PORTAL_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("PORTAL_S3_REGION", default=None),
+            "access_key": env.str("PORTAL_S3_ACCESS_KEY", default=None),
+            "secret_key": env.str("PORTAL_S3_SECRET_KEY", default=None),
+            "location": env.str("PORTAL_S3_PREFIX", default=""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # In development static files come straight from the apps and static/, no collectstatic needed.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -256,8 +291,15 @@ if env.bool("PORTAL_CSP_REPORT_ONLY", default=False):
 else:
     CONTENT_SECURITY_POLICY = _CSP
 # Anonymous visitors' pages may be kept this long by browsers and shared caches; signed-in pages
-# are never stored.
-PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=60)
+# are never stored. At 0 (the default) they may keep a copy but must ask again each time (the
+# answer is then a cheap 304), so an unpublished proposal never lingers outside the portal.
+PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=0)
+# The portal's own cache of anonymous pages (kupang_portal/page_cache.py): emptied by any change to
+# the records, and in any case after this many seconds, for what changes with time alone.
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
+# A streamed export longer than this is sent without keeping a copy.
+PORTAL_PAGE_CACHE_MAX_BYTES = env.int("PORTAL_PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
 
 # Uploads: anything bigger is refused before it reaches a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

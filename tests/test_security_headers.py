@@ -119,14 +119,26 @@ def test_every_signed_in_page_is_private_and_never_stored(liaison, client, staff
     assert no_store(staff_client.get("/admin/", **EN))
 
 
-def test_public_pages_may_be_kept_briefly_per_language(client, settings):
+PUBLIC_URLS = ("/en/", "/ja/proposals/", "/id/proposals/waste/", "/feeds/updates.atom")
+
+
+def test_public_pages_are_asked_for_again_each_time_per_language(client):
+    # Kept outside the portal but never reused unchecked: an unpublished proposal must not
+    # linger in a browser or a proxy.
     ProposalFactory(offered=True, slug="waste")
-    for url in ("/en/", "/ja/proposals/", "/id/proposals/waste/", "/feeds/updates.atom"):
+    for url in PUBLIC_URLS:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert response["Cache-Control"] == f"public, max-age={settings.PORTAL_PUBLIC_MAX_AGE}"
+        assert response["Cache-Control"] == "public, no-cache", url
         vary = {v.strip() for v in response["Vary"].split(",")}
         assert {"Accept-Language", "Cookie"} <= vary
+
+
+def test_public_pages_may_be_kept_briefly_when_configured(client, settings):
+    settings.PORTAL_PUBLIC_MAX_AGE = 60
+    ProposalFactory(offered=True, slug="waste")
+    for url in PUBLIC_URLS:
+        assert client.get(url)["Cache-Control"] == "public, max-age=60", url
 
 
 def test_sign_in_page_and_redirects_are_not_kept(client):

@@ -106,3 +106,39 @@ def test_production_keeps_database_connections_and_checks_them_before_reuse():
     )
     assert run_manage("shell", "-v", "0", "-c", code, **production).stdout.split() == ["60", "True"]
     assert run_manage("shell", "-v", "0", "-c", code).stdout.split() == ["0", "True"]
+
+
+def test_uploads_go_to_the_media_directory_unless_a_bucket_is_named(tmp_path):
+    backend, location = print_settings(
+        'STORAGES["default"]["BACKEND"]', "MEDIA_ROOT", DJANGO_MEDIA_ROOT=str(tmp_path)
+    )
+    assert backend == "django.core.files.storage.FileSystemStorage"
+    assert location == str(tmp_path)
+
+
+def test_a_named_bucket_keeps_uploads_in_an_s3_compatible_store_privately():
+    code = (
+        'from django.core.files.storage import storages; d = storages["default"]; '
+        "print(type(d).__name__, d.bucket_name, d.endpoint_url, d.location, d.default_acl, "
+        "d.querystring_auth, d.file_overwrite)"
+    )
+    result = run_manage(
+        "shell", "--no-imports", "-c", code,
+        PORTAL_S3_BUCKET="kupang-uploads", PORTAL_S3_ENDPOINT_URL="https://s3.example.org",
+        PORTAL_S3_PREFIX="portal",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "S3Storage", "kupang-uploads", "https://s3.example.org", "portal", "private", "True",
+        "False",
+    ]  # fmt: skip
+
+
+def test_a_shared_cache_also_keeps_the_sessions():
+    engine_alone, shared_alone = print_settings("SESSION_ENGINE", "SHARED_CACHE")
+    assert (engine_alone, shared_alone) == ("django.contrib.sessions.backends.db", "False")
+    engine, backend = print_settings(
+        "SESSION_ENGINE", 'CACHES["default"]["BACKEND"]', REDIS_URL="redis://127.0.0.1:6379/3"
+    )
+    assert engine == "django.contrib.sessions.backends.cached_db"
+    assert backend == "django.core.cache.backends.redis.RedisCache"

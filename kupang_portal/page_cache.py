@@ -1,0 +1,196 @@
+"""One shared cache of what anonymous visitors read: public pages, feeds, the calendar, the
+sitemap and the open-data exports, per address and language.
+
+Nothing is kept "for a while". Every stored answer carries the content version it was built at,
+and any change to the portal's records bumps that version once the change is committed, so the
+next request after a publish, an unpublish, an archive or a rename is built afresh. The bump
+happens twice: at once (so that a test inside one transaction, or a reader of the same process,
+sees it) and after the commit (so that a request that read the new version before the change was
+visible, and stored what it saw, is never served again). A stored answer also expires after
+PORTAL_PAGE_CACHE_SECONDS, for what changes with time alone ("visited 3 days ago").
+
+The cache is Django's default cache: Redis when DJANGO_CACHE_URL names one (shared by every
+process and host), the process's own memory otherwise (right for one process only; the deploy
+check says so).
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:content-version"
+
+# The views whose anonymous answers depend only on the address, the language and the records.
+# Document downloads are files served from storage and the health checks must be live: neither
+# is here.
+CACHED_VIEWS = frozenset(
+    {
+        "partnerships:home",
+        "partnerships:proposal_list",
+        "partnerships:proposal_detail",
+        "partnerships:sector_detail",
+        "partnerships:city_detail",
+        "partnerships:open_data",
+        "partnerships:open_data_csv",
+        "partnerships:open_data_json",
+        "delegations:visit_list",
+        "delegations:visit_detail",
+        "updates_feed",
+        "visits_ics",
+        "sitemap",
+        "sitemap_section",
+        "robots",
+    }
+)
+
+# The records in these applications are what public pages show.
+CONTENT_APPS = frozenset({"partnerships", "delegations"})
+
+# Headers that belong to one answer, never to the stored page.
+PER_RESPONSE_HEADERS = frozenset({"set-cookie", "cache-control", "vary", "etag", "expires"})
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh value that no stored page can carry, even if the key was evicted.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # The change itself is saved; stored pages now live until they expire.
+        logger.exception("Could not bump the public content version")
+
+
+def content_changed():
+    """Call for any change to what public pages could show. The model signals do it; a bulk
+    insert or a queryset update, which send none, must call it."""
+    _bump()
+    connection = transaction.get_connection()
+    # Once per transaction is enough, however many records it saves.
+    if not any(callback is _bump for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(_bump)
+
+
+def record_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        content_changed()
+
+
+def _may_use_cache(request):
+    # Signed-in visitors, and anonymous ones with a session or a pending message, see pages of
+    # their own; only a request carrying neither reads or fills the shared store.
+    return (
+        settings.PORTAL_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _page_key(request, version):
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"portal:page:{version}:{request.LANGUAGE_CODE}:{address}"
+
+
+def _etag(content):
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def _answer_from(stored, request):
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    response["ETag"] = stored["etag"]
+    return _not_modified_if_unchanged(request, response)
+
+
+def _not_modified_if_unchanged(request, response):
+    # A browser or proxy holding the same content gets a 304 instead of the page again.
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def _is_storable(request, response):
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.view_name in CACHED_VIEWS
+        and response.status_code == 200
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def _store(key, response, content):
+    stored = {
+        "status": response.status_code,
+        "content": content,
+        "etag": _etag(content),
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in PER_RESPONSE_HEADERS
+        ],
+    }
+    try:
+        cache.set(key, stored, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.exception("Could not store a public page")
+    return stored["etag"]
+
+
+def _stored_as_streamed(key, response, stream):
+    """Pass the stream through untouched and keep a copy; store it only if it ran to its end
+    and stayed within PORTAL_PAGE_CACHE_MAX_BYTES (beyond that, memory stays constant)."""
+    chunks, size = [], 0
+    for chunk in stream:
+        if chunks is not None:
+            size += len(chunk)
+            if size > settings.PORTAL_PAGE_CACHE_MAX_BYTES:
+                chunks = None
+            else:
+                chunks.append(chunk)
+        yield chunk
+    if chunks is not None:
+        _store(key, response, b"".join(chunks))
+
+
+def page_cache(get_response):
+    def middleware(request):
+        if not _may_use_cache(request):
+            return get_response(request)
+        try:
+            key = _page_key(request, content_version())
+            stored = cache.get(key)
+        except Exception:
+            logger.exception("The page cache cannot be read; answering without it")
+            return get_response(request)
+        if stored is not None:
+            return _answer_from(stored, request)
+        response = get_response(request)
+        if _is_storable(request, response):
+            if response.streaming:
+                stream = response.streaming_content
+                response.streaming_content = _stored_as_streamed(key, response, stream)
+            else:
+                response["ETag"] = _store(key, response, response.content)
+                return _not_modified_if_unchanged(request, response)
+        return response
+
+    return middleware
