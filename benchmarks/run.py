@@ -6,9 +6,12 @@
    the portal's pages (benchmarks/urls.py).
 3. For each page, locust drives `BENCH_USERS` users (10, then 50) for `BENCH_SECONDS`, then the
    bare view for as long, so that each page is compared with the bare view of the same moment.
+   The pages are kept in the shared cache (Redis, `BENCH_CACHE_URL`, emptied first) as in
+   production, so under load most requests are answered from it; each page is also timed once
+   with the cache missed ("build ms": what the first visitor after a change waits).
 4. The report (markdown and JSON) goes to bench/results/ (ignored by git): requests per second,
-   the ratio to the bare view, p50 and p95, errors, and queries per request at 10 and at national
-   size. Nothing here asserts a time: the goals are read off the report.
+   the ratio to the bare view, p50 and p95, errors, build time, and queries per build at 10 and
+   at national size. Nothing here asserts a time: the goals are read off the report.
 """
 
 import csv
@@ -33,6 +36,7 @@ USERS = [int(n) for n in os.environ.get("BENCH_USERS", "10 50").split()]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CACHE = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/11")
 BARE = "/bench/bare"
 # One key for the whole run: the reader's session is signed by the seeding process and read by
 # gunicorn's workers.
@@ -70,7 +74,14 @@ def production_environment(database):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_ROOT_URLCONF": "benchmarks.urls",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_CACHE_URL": CACHE,
     }
+
+
+def empty_cache():
+    import redis
+
+    redis.Redis.from_url(CACHE).flushdb()
 
 
 def with_database_name(url, name):
@@ -98,8 +109,9 @@ def django_step(database, code, argument=None):
         "from django.core.management import call_command\n"
         "ARGUMENT = json.loads(os.environ['BENCH_ARGUMENT'])\n" + code
     )
+    # Queries are counted for building the page: the page cache is left out.
     env = {**production_environment(database), "DJANGO_SETTINGS_MODULE": "kupang_portal.settings",
-           "BENCH_ARGUMENT": json.dumps(argument)}  # fmt: skip
+           "BENCH_ARGUMENT": json.dumps(argument), "PORTAL_PAGE_CACHE": "0"}  # fmt: skip
     done = subprocess.run(
         [PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
@@ -214,6 +226,26 @@ def load(path, users, session, folder):
                 "failures": -1}  # fmt: skip
 
 
+def build_time(path, session):
+    """Milliseconds to answer `path` when the page cache has no copy (an address of its own),
+    the median of three."""
+    times = []
+    for _ in range(3):
+        fresh = f"{path}{'&' if '?' in path else '?'}fresh={secrets.token_hex(6)}"
+        request = urllib.request.Request(f"http://127.0.0.1:{PORT}{fresh}")
+        if session:
+            request.add_header("Cookie", f"sessionid={session}")
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+                response.read()
+        except OSError as failed:  # an error page is no measure of building the page
+            print(f"  {path} could not be timed: {failed}")
+            return float("nan")
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)[1]
+
+
 def report(rows, machine):
     """Markdown and JSON of the measured rows (dicts with page, users, rps, bare_rps, p50, p95,
     failures, requests, queries_small, queries_national)."""
@@ -222,15 +254,16 @@ def report(rows, machine):
         f"{machine['workers']} workers, `DJANGO_DEBUG=0`, PostgreSQL; {machine['seconds']} s of "
         "load per page, each followed by the bare view for as long.",
         "",
-        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | queries @10 | "
-        "queries @national |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | build ms | "
+        "queries @10 | queries @national |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         ratio = row["rps"] / row["bare_rps"] if row["bare_rps"] else 0
         lines.append(
             f"| {row['page']} | {row['users']} | {row['rps']:.1f} | {ratio:.2f} | "
             f"{row['p50']:.0f} | {row['p95']:.0f} | {row['failures']} | "
+            f"{row.get('build_ms', float('nan')):.0f} | "
             f"{row['queries_small'] if row['queries_small'] is not None else '–'} | "
             f"{row['queries_national'] if row['queries_national'] is not None else '–'} |"
         )
@@ -252,16 +285,22 @@ def main():
     counts_national = query_counts(DATABASE, pages)
 
     rows = []
+    empty_cache()
     with tempfile.TemporaryDirectory() as folder:
         server = serve(DATABASE)
         try:
+            built = {}
+            for name, path in pages:
+                session = national["session"] if path.startswith("/en/review/") else ""
+                built[name] = build_time(path, session)
             for users in USERS:
                 for name, path in pages:
                     session = national["session"] if path.startswith("/en/review/") else ""
                     measured = load(path, users, session, folder)
                     bare = load(BARE, users, "", folder)
                     rows.append({"page": name, "path": path, "users": users, **measured,
-                                 "bare_rps": bare["rps"], "queries_small": counts_small[name],
+                                 "bare_rps": bare["rps"], "build_ms": built[name],
+                                 "queries_small": counts_small[name],
                                  "queries_national": counts_national[name]})  # fmt: skip
                     print(f"  {users:3} users  {name:28} {measured['rps']:8.1f} req/s "
                           f"(bare {bare['rps']:.0f})  p95 {measured['p95']:.0f} ms  "

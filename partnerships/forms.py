@@ -6,6 +6,7 @@ import uuid
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -47,18 +48,55 @@ class AnswerForm(TokenForm):
 
 
 class SuggestForm(forms.Form):
+    """A city of the proposal's country that is not yet a candidate. With a national list of
+    cities the menu would be thousands long: beyond CITIES_LISTED it offers the cities whose name
+    holds `find` (the search box above it), or else the assistant's best fits; any eligible city
+    is still accepted."""
+
+    CITIES_LISTED = 100
+
     city = forms.ModelChoiceField(label=_("City"), queryset=PartnerCity.objects.none())
     rationale = forms.CharField(
         label=_("Why this city fits"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000
     )
 
-    def __init__(self, *args, proposal, **kwargs):
+    def __init__(self, *args, proposal, find="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = PartnerCity.objects.filter(
             country=proposal.partner_country
         ).exclude(pk__in=proposal.candidates.current().values("city"))
+        self.find = find.strip()
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def offer(self, best_fits):
+        """Limit the menu (not what is accepted) when the country has many cities."""
+        listed = self._listed(self.fields["city"].queryset, best_fits)
+        self.found = len(listed) if self.find else None
+        if listed is not None:
+            self.fields["city"].widget.choices = [("", "---------")] + [
+                (city.pk, str(city)) for city in listed
+            ]
+        return self
+
+    def _listed(self, eligible, best_fits):
+        """The cities the menu offers, or None when it can offer every eligible city."""
+        if not self.find and eligible.count() <= self.CITIES_LISTED:
+            return None
+        if self.find:
+            found = Q()
+            for field in ("name_ind", "name_en", "name_ja", "native_name"):
+                found |= Q(**{f"{field}__icontains": self.find})
+            listed = list(eligible.filter(found).order_by("name")[: self.CITIES_LISTED])
+        else:
+            eligible_pks = set(
+                eligible.filter(pk__in=[city.pk for city in best_fits]).values_list("pk", flat=True)
+            )
+            listed = [city for city in best_fits if city.pk in eligible_pks]
+        chosen = self.data.get(self.add_prefix("city")) if self.is_bound else None
+        if chosen and str(chosen).isdigit() and all(str(c.pk) != chosen for c in listed):
+            listed += list(eligible.filter(pk=chosen))  # a re-shown form keeps its choice
+        return listed
 
 
 LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}

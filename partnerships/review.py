@@ -119,18 +119,22 @@ def _detail_context(request, proposal, **forms):
         for c in proposal.candidates.all()
     }
     can_suggest = proposal.status in candidates.OPEN_FOR_CANDIDATES
+    # Ranking every city costs; past exploration nobody can act on it.
+    matches = rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else []
+    find_city = request.GET.get("find_city", "")
+    suggest_form = forms.get("suggest_form") or SuggestForm(proposal=proposal, find=find_city)
     return {
         "proposal": proposal,
         "decisions": decisions,
         "stages": stepper(proposal, public_events),
         "approvals": approval_checklist(proposal),
-        # Ranking every city costs; past exploration nobody can act on it.
-        "matches": rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else [],
+        "matches": matches,
         "candidate_cities": candidate_cities,
         "steps": steps,
         "is_staff": is_staff,
         "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
-        "suggest_form": forms.get("suggest_form") or SuggestForm(proposal=proposal),
+        "suggest_form": suggest_form.offer([match.city for match in matches]),
+        "find_city": find_city,
         # One form (and token) per open request: answering one must not look like a resend.
         "answer_forms": {
             c.pk: forms["answer_form"] if forms.get("failed_answer") == c.pk else AnswerForm()

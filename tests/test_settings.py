@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -142,3 +144,21 @@ def test_a_shared_cache_also_keeps_the_sessions():
     )
     assert engine == "django.contrib.sessions.backends.cached_db"
     assert backend == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_postgresql_sessions_do_not_compile_queries():
+    (options,) = print_settings(
+        'DATABASES["default"]["OPTIONS"]["options"].replace(" ", "_")',
+        DATABASE_URL="postgres://portal@db.example.org:5432/portal",
+    )
+    assert options == "-c_jit=off"
+
+
+def test_the_connection_really_runs_without_query_compiling(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
