@@ -23,13 +23,24 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         public = Proposal.objects.public()
         totals = dict(public.order_by().values_list("status").annotate(n=Count("pk")))
-        # The newest few of each stage in one query, however many proposals there are.
-        newest = list(
-            public.for_listing()
+        # The newest few of each stage in one query, however many proposals there are. The
+        # stages are ranked over ids, dates and references only, then the few whole rows read:
+        # ranking whole rows sorted every column of every public proposal.
+        newest_of_each_stage = (
+            public.order_by()
             .annotate(
-                place=Window(RowNumber(), partition_by=F("status"), order_by=F("offered_on").desc())
+                place=Window(
+                    RowNumber(),
+                    partition_by=F("status"),
+                    order_by=[F("offered_on").desc(), F("reference").asc()],
+                )
             )
             .filter(place__lte=STAGES_ON_HOME)
+            .values("pk")
+        )
+        newest = list(
+            public.for_listing()
+            .filter(pk__in=newest_of_each_stage)
             .order_by("-offered_on", "reference")
         )
         stages = [
