@@ -14,15 +14,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Kupang Sister-City Portal"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
         from . import accounts  # noqa: F401 - counts failed sign-ins per address
         from .deploy_checks import shared_cache_for_limits
-        from .page_cache import record_changed
+        from .page_cache import connect_signals
 
         # Any saved, deleted or re-linked record of the portal's applications empties the
         # public page cache (translations are columns of the same rows).
-        post_save.connect(record_changed, dispatch_uid="page_cache_post_save")
-        post_delete.connect(record_changed, dispatch_uid="page_cache_post_delete")
-        m2m_changed.connect(record_changed, dispatch_uid="page_cache_m2m_changed")
+        connect_signals()
         checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)

@@ -50,7 +50,7 @@ def cache_control(get_response):
             patch_vary_headers(response, ("Cookie",))
         elif (
             request.method in READ_METHODS
-            and response.status_code == 200
+            and response.status_code in (200, 304)  # a 304 says what its 200 would have said
             and "Cache-Control" not in response
             and not response.cookies
         ):

@@ -9,14 +9,15 @@ sees it) and after the commit (so that a request that read the new version befor
 visible, and stored what it saw, is never served again). A stored answer also expires after
 PORTAL_PAGE_CACHE_SECONDS, for what changes with time alone ("visited 3 days ago").
 
-The cache is Django's default cache: Redis when DJANGO_CACHE_URL names one (shared by every
-process and host), the process's own memory otherwise (right for one process only; the deploy
-check says so).
+The cache is Django's default cache: Redis when DJANGO_CACHE_URL names one, shared by every
+process and host. With the process's own memory each gunicorn worker would keep its own version,
+so the page cache is on by default only with a shared cache (PORTAL_PAGE_CACHE).
 """
 
 import hashlib
 import logging
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -55,6 +56,11 @@ CACHED_VIEWS = frozenset(
 # The records in these applications are what public pages show.
 CONTENT_APPS = frozenset({"partnerships", "delegations"})
 
+# Only these query parameters make a page worth keeping: the list's filters and pages, the
+# sitemap's pages. Any other (a search, a made-up parameter) is answered without a copy, so that
+# nobody can fill the shared cache by varying an address.
+KEPT_PARAMETERS = frozenset({"page", "p", "sector", "status", "country"})
+
 # Headers that belong to one answer, never to the stored page.
 PER_RESPONSE_HEADERS = frozenset({"set-cookie", "cache-control", "vary", "etag", "expires"})
 
@@ -70,9 +76,10 @@ def content_version():
 
 def _bump():
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
     except Exception:
         # The change itself is saved; stored pages now live until they expire.
         logger.exception("Could not bump the public content version")
@@ -89,8 +96,22 @@ def content_changed():
 
 
 def record_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
+    content_changed()
+
+
+def connect_signals():
+    """Every model of the content applications (their histories and many-to-many tables too)
+    bumps the version when saved, deleted or re-linked. Receivers are connected per model: one
+    for every sender would stop Django's fast deletes everywhere (sessions, sign-in logs)."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for label in sorted(CONTENT_APPS):
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            uid = f"page_cache_{model._meta.label_lower}"
+            post_save.connect(record_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(record_changed, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(record_changed, sender=model, dispatch_uid=uid)
 
 
 def _may_use_cache(request):
@@ -104,9 +125,28 @@ def _may_use_cache(request):
     )
 
 
+def _release():
+    """A digest of the portal's own code, templates and translations: pages built by another
+    release (during a rolling deploy, or before a template fix) are never served by this one."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder in ("kupang_portal", "partnerships", "delegations", "templates", "locale"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".xml", ".mo") and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = _release()
+
+
 def _page_key(request, version):
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"portal:page:{version}:{request.LANGUAGE_CODE}:{address}"
+    # The host and scheme are part of the address: robots.txt, the sitemap, the feed and the
+    # exports write absolute links.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"portal:page:{RELEASE}:{version}:{request.LANGUAGE_CODE}:{digest}"
 
 
 def _etag(content):
@@ -131,9 +171,13 @@ def _is_storable(request, response):
     return (
         match is not None
         and match.view_name in CACHED_VIEWS
+        and set(request.GET) <= KEPT_PARAMETERS
         and response.status_code == 200
+        and getattr(response, "may_be_kept", True)  # a view can say "not this one"
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
+        # A nonce must never be served twice (django-csp sets _csp_nonce once one is used).
+        and getattr(request, "_csp_nonce", None) is None
     )
 
 

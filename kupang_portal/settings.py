@@ -138,11 +138,15 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # and replaced before a request uses it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DJANGO_DB_JIT_OFF", default=True
+):
     # The portal's queries are short, but a few (the review queue's subqueries) look costly to
     # the planner, which then compiles them: at 10,000 proposals the compiling took 20-40 ms of
-    # a 46-72 ms query. Compiling pays off only for long reports.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # a 46-72 ms query. Compiling pays off only for long reports. (Behind a pooler that refuses
+    # startup options, set DJANGO_DB_JIT_OFF=0 and `ALTER DATABASE ... SET jit = off` instead.)
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttle counters, the public page cache and (when shared) sessions live here. One process can
 # keep them in its own memory; several processes or hosts need a shared cache:
@@ -153,7 +157,13 @@ CACHES = {
         default=env.str("REDIS_URL", default="") or "locmemcache://",
     )
 }
-SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+SHARED_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+if SHARED_CACHE:
+    # A Redis that stops answering must cost a request a second, not hang it (nor a save, which
+    # tells the page cache of the change).
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
 # With a shared cache, sessions are read from it and written through to the database, so that
 # every host knows every session and a cache restart signs nobody out.
 SESSION_ENGINE = (
@@ -301,7 +311,9 @@ else:
 PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=0)
 # The portal's own cache of anonymous pages (kupang_portal/page_cache.py): emptied by any change to
 # the records, and in any case after this many seconds, for what changes with time alone.
-PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=True)
+# On by default only with a shared cache: in each process's own memory, a change made through
+# one gunicorn worker would not reach the pages the other workers keep.
+PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=SHARED_CACHE)
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
 # A streamed export longer than this is sent without keeping a copy.
 PORTAL_PAGE_CACHE_MAX_BYTES = env.int("PORTAL_PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)

@@ -50,34 +50,58 @@ class AnswerForm(TokenForm):
 class SuggestForm(forms.Form):
     """A city of the proposal's country that is not yet a candidate. With a national list of
     cities the menu would be thousands long: beyond CITIES_LISTED it offers the cities whose name
-    holds `find` (the search box above it), or else the assistant's best fits; any eligible city
-    is still accepted."""
+    holds `find` (the search box in the same form, so that a search keeps what was typed), or
+    else the assistant's best fits; any eligible city is still accepted."""
 
     CITIES_LISTED = 100
 
+    find_city = forms.CharField(label=_("Find a city by name"), required=False, max_length=150)
     city = forms.ModelChoiceField(label=_("City"), queryset=PartnerCity.objects.none())
     rationale = forms.CharField(
         label=_("Why this city fits"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000
     )
 
-    def __init__(self, *args, proposal, find="", **kwargs):
+    def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = PartnerCity.objects.filter(
             country=proposal.partner_country
         ).exclude(pk__in=proposal.candidates.current().values("city"))
-        self.find = find.strip()
+        self.fields["find_city"].widget.attrs["type"] = "search"
+        source = self.data if self.is_bound else self.initial
+        self.find = str(source.get("find_city") or "").strip()[:150]
+        self.found = None
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    @classmethod
+    def searching(cls, data, *, proposal):
+        """The form after "Find": what was typed is kept, nothing is judged yet."""
+        return cls(
+            proposal=proposal,
+            initial={name: data.get(name, "") for name in ("find_city", "city", "rationale")},
+        )
 
     def offer(self, best_fits):
         """Limit the menu (not what is accepted) when the country has many cities."""
         listed = self._listed(self.fields["city"].queryset, best_fits)
-        self.found = len(listed) if self.find else None
         if listed is not None:
             self.fields["city"].widget.choices = [("", "---------")] + [
                 (city.pk, str(city)) for city in listed
             ]
+        # The page opens where the person was: on the menu after a search, on the first field
+        # to correct after a refusal (autofocus scrolls to it).
+        if self.is_bound and self.errors:
+            self.fields[next(iter(self.errors))].widget.attrs["autofocus"] = True
+        elif self.find:
+            self.fields["city"].widget.attrs["autofocus"] = True
+            if len(listed) == 1 and not self._chosen():
+                self.initial["city"] = listed[0].pk  # the one city found is the likely choice
         return self
+
+    def _chosen(self):
+        source = self.data if self.is_bound else self.initial
+        chosen = str(source.get(self.add_prefix("city") if self.is_bound else "city") or "")
+        return chosen if chosen.isdigit() else None
 
     def _listed(self, eligible, best_fits):
         """The cities the menu offers, or None when it can offer every eligible city."""
@@ -87,14 +111,16 @@ class SuggestForm(forms.Form):
             found = Q()
             for field in ("name_ind", "name_en", "name_ja", "native_name"):
                 found |= Q(**{f"{field}__icontains": self.find})
-            listed = list(eligible.filter(found).order_by("name")[: self.CITIES_LISTED])
+            matching = eligible.filter(found)
+            listed = list(matching.order_by("name")[: self.CITIES_LISTED])
+            self.found = len(listed) if len(listed) < self.CITIES_LISTED else matching.count()
         else:
             eligible_pks = set(
                 eligible.filter(pk__in=[city.pk for city in best_fits]).values_list("pk", flat=True)
             )
             listed = [city for city in best_fits if city.pk in eligible_pks]
-        chosen = self.data.get(self.add_prefix("city")) if self.is_bound else None
-        if chosen and str(chosen).isdigit() and all(str(c.pk) != chosen for c in listed):
+        chosen = self._chosen()
+        if chosen and all(str(city.pk) != chosen for city in listed):
             listed += list(eligible.filter(pk=chosen))  # a re-shown form keeps its choice
         return listed
 

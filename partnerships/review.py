@@ -121,8 +121,7 @@ def _detail_context(request, proposal, **forms):
     can_suggest = proposal.status in candidates.OPEN_FOR_CANDIDATES
     # Ranking every city costs; past exploration nobody can act on it.
     matches = rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else []
-    find_city = request.GET.get("find_city", "")
-    suggest_form = forms.get("suggest_form") or SuggestForm(proposal=proposal, find=find_city)
+    suggest_form = forms.get("suggest_form") or SuggestForm(proposal=proposal)
     return {
         "proposal": proposal,
         "decisions": decisions,
@@ -134,7 +133,6 @@ def _detail_context(request, proposal, **forms):
         "is_staff": is_staff,
         "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
         "suggest_form": suggest_form.offer([match.city for match in matches]),
-        "find_city": find_city,
         # One form (and token) per open request: answering one must not look like a resend.
         "answer_forms": {
             c.pk: forms["answer_form"] if forms.get("failed_answer") == c.pk else AnswerForm()
@@ -208,6 +206,10 @@ def answer(request, reference, pk):
 @reviewer_required
 def suggest(request, reference):
     proposal = _proposal(request, reference)
+    if "find" in request.POST:
+        form = SuggestForm.searching(request.POST, proposal=proposal)
+        context = _detail_context(request, proposal, suggest_form=form)
+        return render(request, "partnerships/review/proposal.html", context)
     form = SuggestForm(request.POST, proposal=proposal)
     if not form.is_valid():
         return _rerender(request, proposal, suggest_form=form)

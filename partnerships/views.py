@@ -71,6 +71,13 @@ class ProposalListView(ListView):
         )
         return self.filterset.qs
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # A list for a filter value that does not exist is not worth a copy in the page cache
+        # (nor an open door to filling it).
+        response.may_be_kept = self.filterset.is_valid()
+        return response
+
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)

@@ -2,6 +2,7 @@
 assistant's best fits, or the cities a search finds, instead of thousands of options; any eligible
 city is still accepted, and a re-shown form keeps what was chosen."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -74,16 +75,50 @@ def test_a_long_list_offers_the_assistants_best_fits(reviewer, many_cities):
         assert f"/matches/{pk}/" in assistant
 
 
+def search(client, proposal, text, **typed):
+    """Press "Find" in the suggestion form, as rendered, with `text` in the search box."""
+    page = f"/en{reverse('review:proposal', args=[proposal.reference])[3:]}"
+    data = {**form_on_page(client, page, "suggest-city", **EN), "find_city": text, **typed}
+    data["find"] = "1"
+    suggest = f"/en{reverse('review:suggest', args=[proposal.reference])[3:]}"
+    response = client.post(suggest, data, **EN)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def test_a_search_finds_cities_in_any_of_their_names(reviewer, many_cities):
-    client, _, page = reviewer
+    client, proposal, _ = reviewer
     osaka = many_cities[-1]
     for text in ("osaka", "大阪"):
-        html = client.get(page, {"find_city": text}, **EN).content.decode()
+        html = search(client, proposal, text)
         assert offered_cities(html) == [str(osaka.pk)]
         assert f"1 city matches “{text}”." in html
-    html = client.get(page, {"find_city": "Tokyo"}, **EN).content.decode()
+        # The one city found is chosen already, and the menu has the focus.
+        assert f'<option value="{osaka.pk}" selected>' in html
+        assert (
+            "autofocus" in re.search(r"<select[^>]*>", html[html.index('id="suggest-city"') :])[0]
+        )
+    html = search(client, proposal, "Tokyo")
     assert offered_cities(html) == []
     assert "0 cities match “Tokyo”." in html
+    assert "Only partner cities on record can be found" in html
+    assert not CandidateCity.objects.exists()
+
+
+def test_a_search_keeps_what_was_typed(reviewer, many_cities):
+    client, proposal, _ = reviewer
+    html = search(client, proposal, "Town", rationale="Both run waste banks.")
+    assert "Both run waste banks." in html
+    assert "12 cities match “Town”." in html
+    assert "This field is required" not in html  # nothing is judged on a search
+
+
+def test_a_search_with_more_matches_than_the_menu_says_how_many(reviewer, many_cities):
+    client, proposal, _ = reviewer
+    html = search(client, proposal, "Town")  # 12 towns, a menu of 5
+    assert len(offered_cities(html)) == 5
+    assert "12 cities match “Town”." in html
+    assert "The menu lists the first 5; type more of the name." in html
 
 
 def test_a_city_outside_the_menu_is_still_accepted(reviewer, many_cities):
@@ -114,4 +149,6 @@ def test_a_re_shown_form_keeps_the_chosen_city(reviewer, many_cities):
     html = response.content.decode()
     assert str(chosen.pk) in offered_cities(html)
     assert f'<option value="{chosen.pk}" selected>' in html
+    # The page opens on the field to correct.
+    assert "autofocus" in re.search(r'<textarea[^>]*name="rationale"[^>]*>', html)[0]
     assert not CandidateCity.objects.exists()

@@ -136,22 +136,35 @@ def test_a_named_bucket_keeps_uploads_in_an_s3_compatible_store_privately():
     ]  # fmt: skip
 
 
-def test_a_shared_cache_also_keeps_the_sessions():
-    engine_alone, shared_alone = print_settings("SESSION_ENGINE", "SHARED_CACHE")
-    assert (engine_alone, shared_alone) == ("django.contrib.sessions.backends.db", "False")
-    engine, backend = print_settings(
-        "SESSION_ENGINE", 'CACHES["default"]["BACKEND"]', REDIS_URL="redis://127.0.0.1:6379/3"
+def test_a_shared_cache_also_keeps_the_sessions_and_the_pages():
+    alone = print_settings("SESSION_ENGINE", "SHARED_CACHE", "PORTAL_PAGE_CACHE")
+    # In each process's own memory, pages kept by one worker would miss another's changes.
+    assert alone == ["django.contrib.sessions.backends.db", "False", "False"]
+    shared = print_settings(
+        "SESSION_ENGINE",
+        'CACHES["default"]["BACKEND"]',
+        "PORTAL_PAGE_CACHE",
+        'CACHES["default"]["OPTIONS"]["socket_timeout"]',
+        REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert engine == "django.contrib.sessions.backends.cached_db"
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert shared == [
+        "django.contrib.sessions.backends.cached_db",
+        "django.core.cache.backends.redis.RedisCache",
+        "True",
+        "1",  # a Redis that hangs costs a request a second, not forever
+    ]
 
 
 def test_postgresql_sessions_do_not_compile_queries():
-    (options,) = print_settings(
-        'DATABASES["default"]["OPTIONS"]["options"].replace(" ", "_")',
-        DATABASE_URL="postgres://portal@db.example.org:5432/portal",
-    )
-    assert options == "-c_jit=off"
+    options = 'DATABASES["default"]["OPTIONS"].get("options", "").replace(" ", "_")'
+    url = "postgres://portal@db.example.org:5432/portal"
+    assert print_settings(options, DATABASE_URL=url) == ["-c_jit=off"]
+    # Options the address already gives are kept.
+    assert print_settings(options, DATABASE_URL=f"{url}?options=-c%20statement_timeout%3D5000") == [
+        "-c_statement_timeout=5000_-c_jit=off"
+    ]
+    # Behind a pooler that refuses startup options, the database's own setting is used instead.
+    assert print_settings(options, DATABASE_URL=url, DJANGO_DB_JIT_OFF="0") == []
 
 
 def test_the_connection_really_runs_without_query_compiling(db):

@@ -107,7 +107,10 @@ class PartnerCity(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.native_name})" if self.native_name else self.name
+        # In Japanese the name shown often is the native name: say it once.
+        if self.native_name and self.native_name != self.name:
+            return f"{self.name} ({self.native_name})"
+        return self.name
 
     def get_absolute_url(self):
         return reverse("partnerships:city_detail", kwargs={"slug": self.slug})
