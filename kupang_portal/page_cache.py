@@ -16,19 +16,18 @@ so the page cache is on by default only with a shared cache (PORTAL_PAGE_CACHE).
 
 import hashlib
 import logging
-import time
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 
-logger = logging.getLogger(__name__)
+from partnerships.content_version import content_changed, content_version
 
-VERSION_KEY = "portal:content-version"
+logger = logging.getLogger(__name__)
 
 # The views whose anonymous answers depend only on the address, the language and the records.
 # Document downloads are files served from storage and the health checks must be live: neither
@@ -65,36 +64,6 @@ KEPT_PARAMETERS = frozenset({"page", "p", "sector", "status", "country"})
 PER_RESPONSE_HEADERS = frozenset({"set-cookie", "cache-control", "vary", "etag", "expires"})
 
 
-def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh value that no stored page can carry, even if the key was evicted.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _bump():
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        # The change itself is saved; stored pages now live until they expire.
-        logger.exception("Could not bump the public content version")
-
-
-def content_changed():
-    """Call for any change to what public pages could show. The model signals do it; a bulk
-    insert or a queryset update, which send none, must call it."""
-    _bump()
-    connection = transaction.get_connection()
-    # Once per transaction is enough, however many records it saves.
-    if not any(callback is _bump for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(_bump)
-
-
 def record_changed(sender, **kwargs):
     content_changed()
 
@@ -116,13 +85,23 @@ def connect_signals():
 
 def _may_use_cache(request):
     # Signed-in visitors, and anonymous ones with a session or a pending message, see pages of
-    # their own; only a request carrying neither reads or fills the shared store.
+    # their own; only a request carrying neither reads or fills the shared store. Addresses the
+    # store never keeps are not looked up (two round trips to Redis saved on each).
     return (
         settings.PORTAL_PAGE_CACHE
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
+        and set(request.GET) <= KEPT_PARAMETERS
+        and _kept_view(request.path_info)
     )
+
+
+def _kept_view(path):
+    try:
+        return resolve(path).view_name in CACHED_VIEWS
+    except Resolver404:
+        return False
 
 
 def _release():

@@ -6,7 +6,7 @@ in the database (one grouped count for the stages, subqueries for each row's ope
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -27,22 +27,35 @@ def _count_of(queryset):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+def _open_requests():
+    return Comment.objects.current().filter(
+        proposal=OuterRef("pk"), is_request=True, answered_at=None
+    )
+
+
+def _pending_candidates():
+    return CandidateCity.objects.current().filter(
+        proposal=OuterRef("pk"), state=CandidateCity.State.SUGGESTED
+    )
+
+
 def with_open_questions(proposals):
     """Each proposal with its unanswered requests and undecided suggestions, counted apart (a
     join of both would multiply the rows)."""
     return proposals.annotate(
-        open_requests=_count_of(Comment.objects.current().filter(
-            proposal=OuterRef("pk"), is_request=True, answered_at=None)),
-        pending_candidates=_count_of(CandidateCity.objects.current().filter(
-            proposal=OuterRef("pk"), state=CandidateCity.State.SUGGESTED)),
-    )  # fmt: skip
+        open_requests=_count_of(_open_requests()),
+        pending_candidates=_count_of(_pending_candidates()),
+    )
 
 
-AWAITS = (
-    Q(status=Proposal.Status.OFFERED)
-    | Q(open_requests__gt=0)
-    | Q(pending_candidates__gt=0, status__in=OPEN_FOR_CANDIDATES)
-)
+def awaiting_attention(proposals):
+    # EXISTS rather than the counts above: PostgreSQL reads each subquery once into a hash
+    # instead of counting per proposal (at 10,000 proposals 30-45 ms per query before).
+    return proposals.filter(
+        Q(status=Proposal.Status.OFFERED)
+        | Q(Exists(_open_requests()))
+        | Q(Exists(_pending_candidates()), status__in=OPEN_FOR_CANDIDATES)
+    )
 
 
 def _search(proposals, text):
@@ -68,7 +81,7 @@ def queue(request):
     mine = with_open_questions(
         reviewable(request.user).select_related("consulate").order_by("-offered_on", "reference")
     )
-    awaiting = mine.filter(AWAITS)
+    awaiting = awaiting_attention(mine)
     counts = dict(mine.order_by().values_list("status").annotate(n=Count("pk")))
     awaiting_count = awaiting.count()
 

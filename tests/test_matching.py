@@ -158,3 +158,26 @@ def test_the_best_few_are_the_head_of_the_whole_ranking():
     best = [(m.city.name, m.score) for m in rank_cities(proposal, best=10)]
 
     assert best == whole[:10]
+
+
+def test_with_a_shared_cache_the_ranking_is_kept_until_a_record_changes(
+    proposal, settings, django_assert_max_num_queries
+):
+    settings.SHARED_CACHE = True
+    city("Sendai", ["education"])
+    first = [m.city.name for m in rank_cities(proposal, best=5)]
+    assert first == ["Sendai"]
+    # Kept: only the chosen cities are read again, not every city of the country.
+    with django_assert_max_num_queries(3):
+        assert [m.city.name for m in rank_cities(proposal, best=5)] == first
+    # A new city that fits better is ranked at once.
+    city("Kitakyushu", ["cleanliness", "education", "disaster-mitigation"], is_coastal=True)
+    assert [m.city.name for m in rank_cities(proposal, best=5)][0] == "Kitakyushu"
+
+
+def test_without_a_shared_cache_every_ranking_is_made_afresh(proposal, settings):
+    settings.SHARED_CACHE = False
+    city("Sendai", ["education"])
+    assert [m.city.name for m in rank_cities(proposal, best=5)] == ["Sendai"]
+    PartnerCityFactory._meta.model.objects.filter(name="Sendai").update(name="Sendai City")
+    assert [m.city.name for m in rank_cities(proposal, best=5)] == ["Sendai City"]

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kupang_portal import page_cache
+from partnerships import content_version as versions
 from partnerships.models import FocusSector, PartnerCity, Proposal
 
 from .factories import (
@@ -239,7 +240,7 @@ def test_signed_in_pages_are_neither_stored_nor_served_from_the_cache(
     assert visitor.get("/en/proposals/").content != signed_in.content
 
     # Nor is what a signed-in person saw kept for the next visitor.
-    page_cache.content_changed()
+    versions.content_changed()
     staff_client.get("/en/proposals/waste/")
     assert "Sign out" not in visitor.get("/en/proposals/waste/").content.decode()
 
@@ -386,7 +387,7 @@ def test_an_unchanged_page_is_answered_not_modified(visitor, story):
     # It says what the page would have said about keeping it.
     assert not_modified["Cache-Control"] == first["Cache-Control"] == "public, no-cache"
     assert vary(not_modified) == vary(first) == {"Accept-Language", "Cookie"}
-    page_cache.content_changed()
+    versions.content_changed()
     # Rebuilt after a change, the same content keeps the same tag.
     assert visitor.get("/en/proposals/waste/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     ProposalEventFactory(proposal=story["proposal"], title_en="Teachers exchanged")
@@ -414,11 +415,11 @@ def test_the_cache_can_be_turned_off(visitor, story, settings):
 
 
 def test_changes_outside_the_portals_records_keep_the_pages(db):
-    version = page_cache.content_version()
+    version = versions.content_version()
     get_user_model().objects.create_user("someone", password="a-long-test-password")
-    assert page_cache.content_version() == version
+    assert versions.content_version() == version
     FocusSectorFactory(name_en="Tourism")
-    assert page_cache.content_version() > version
+    assert versions.content_version() > version
 
 
 def test_the_version_moves_again_when_the_change_is_committed(
@@ -428,19 +429,19 @@ def test_the_version_moves_again_when_the_change_is_committed(
     # is never answered from again: the commit moves the version once more.
     with django_capture_on_commit_callbacks(execute=True):
         FocusSectorFactory(name_en="Tourism")
-        before_commit = page_cache.content_version()
-    assert page_cache.content_version() > before_commit
+        before_commit = versions.content_version()
+    assert versions.content_version() > before_commit
 
 
 def test_a_lost_version_starts_again_where_no_stored_page_can_match(db):
     from django.core.cache import cache
 
-    first = page_cache.content_version()
-    cache.delete(page_cache.VERSION_KEY)
-    assert page_cache.content_version() != first
-    cache.delete(page_cache.VERSION_KEY)
-    page_cache.content_changed()
-    assert page_cache.content_version() is not None
+    first = versions.content_version()
+    cache.delete(versions.VERSION_KEY)
+    assert versions.content_version() != first
+    cache.delete(versions.VERSION_KEY)
+    versions.content_changed()
+    assert versions.content_version() is not None
 
 
 def test_stored_pages_expire_after_the_configured_time(visitor, story, settings):

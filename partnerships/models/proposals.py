@@ -141,6 +141,12 @@ class Proposal(FSMModelMixin, Archivable):
                 name="proposal_public_listing",
                 condition=Q(published=True, archived_at__isnull=True) & ~Q(status="draft"),
             ),
+            # A mission's review queue, in the same order: its pages without sorting the rest.
+            models.Index(
+                fields=["consulate", "-offered_on", "reference"],
+                name="proposal_review_queue",
+                condition=Q(archived_at__isnull=True) & ~Q(status="draft"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
