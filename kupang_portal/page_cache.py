@@ -146,12 +146,9 @@ def _not_modified_if_unchanged(request, response):
 
 
 def _is_storable(request, response):
-    match = request.resolver_match
+    """Whether this answer to an address the store keeps (_may_use_cache) may be shared."""
     return (
-        match is not None
-        and match.view_name in CACHED_VIEWS
-        and set(request.GET) <= KEPT_PARAMETERS
-        and response.status_code == 200
+        response.status_code == 200
         and getattr(response, "may_be_kept", True)  # a view can say "not this one"
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")
