@@ -37,3 +37,15 @@ def test_citizen_follows_kupangs_offer_in_japanese_then_indonesian(
     assert "7 Maret 2023" in phone.locator(".stepper").inner_text()
     assert "Penawaran disampaikan" in phone.locator(".timeline").inner_text()
     phone.screenshot(path=str(artifacts / "public-proposal-id.png"), full_page=True)
+
+
+def test_the_public_pages_load_without_a_failed_request(live_server, phone, demo_story):
+    # The favicon once was a 404 on every page, in every visitor's browser console.
+    failed = []
+    phone.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    for path in ("/ja/", "/ja/proposals/kupang-japan-sister-city/", "/en/visits/"):
+        phone.goto(f"{live_server.url}{path}")
+        phone.wait_for_load_state("networkidle")
+    assert failed == []
+    icon = phone.locator("link[rel=icon][type='image/svg+xml']").get_attribute("href")
+    assert phone.request.get(f"{live_server.url}{icon}").ok
