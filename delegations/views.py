@@ -5,7 +5,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
@@ -43,7 +43,19 @@ class VisitDetailView(DetailView):
 CALENDAR_CHUNK = 500
 
 
-def _calendar_parts(request):
+def _calendar_parts(request, language):
+    # Streamed after the view has returned: the language is set here, around the reading.
+    with translation.override(language):
+        yield from _calendar_lines(request, language)
+
+
+def _in_language(row, field, language):
+    """The text in `language`, or in Indonesian where it is not translated (as the pages do)."""
+    suffix = "ind" if language == "id" else language
+    return row.get(f"{field}_{suffix}") or row[f"{field}_ind"] or ""
+
+
+def _calendar_lines(request, language):
     calendar = Calendar()
     calendar.add("prodid", "-//City of Kupang//Sister-City Portal//ID")
     calendar.add("version", "2.0")
@@ -59,33 +71,36 @@ def _calendar_parts(request):
         .values(
             "pk",
             "slug",
-            "title_ind",
             "starts_on",
             "ends_on",
             "updated_at",
-            "place_ind",
-            "purpose_ind",
-        )
+            *(
+                f"{field}_{suffix}"
+                for field in ("title", "place", "purpose")
+                for suffix in ("ind", "en", "ja")
+            ),
+        )  # fmt: skip
     )
     for chunk in in_chunks(visits, "pk", CALENDAR_CHUNK):
         for visit in chunk:
             event = Event()
             event.add("uid", f"visit-{visit['pk']}@{host}")
-            event.add("summary", visit["title_ind"] or "")
+            event.add("summary", _in_language(visit, "title", language))
             event.add("dtstart", visit["starts_on"])
             event.add("dtend", visit["ends_on"] + datetime.timedelta(days=1))
             event.add("dtstamp", visit["updated_at"])
-            event.add("location", visit["place_ind"] or "")
-            event.add("description", visit["purpose_ind"] or "")
+            event.add("location", _in_language(visit, "place", language))
+            event.add("description", _in_language(visit, "purpose", language))
             event.add("url", address.replace(SLUG, visit["slug"]))
             yield event.to_ical().decode()
     yield "END:VCALENDAR\r\n"
 
 
 @require_safe
-def visits_ics(request):
-    """Published visits as all-day events, for calendar subscriptions; the calendar speaks the
-    portal's default language (Indonesian) and streams out as it is read."""
+def visits_ics(request, language=None):
+    """Published visits as all-day events, for calendar subscriptions, in the address's language
+    (`language` for the address without one), streamed out as it is read."""
     return StreamingHttpResponse(
-        _calendar_parts(request), content_type="text/calendar; charset=utf-8"
+        _calendar_parts(request, language or translation.get_language()),
+        content_type="text/calendar; charset=utf-8",
     )

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from delegations.views import visits_ics
-from partnerships.feeds import UpdatesFeed
+from partnerships.feeds import LanguageUpdatesFeed, UpdatesFeed
 
 from .accounts import SignInView, ThrottledPasswordResetView
 from .health import components, healthz
@@ -22,7 +22,8 @@ urlpatterns = [
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("feeds/updates.atom", require_safe(UpdatesFeed()), name="updates_feed"),
-    path("visits.ics", visits_ics, name="visits_ics"),
+    # Before there were languages: kept, in Indonesian, for their subscribers.
+    path("visits.ics", visits_ics, {"language": "id"}, name="visits_ics"),
     path(
         "sitemap.xml",
         require_safe(sitemap_views.index),
@@ -46,6 +47,12 @@ urlpatterns = [
 # Uploaded files are never served from the media folder: public documents go through
 # partnerships:document_download, which checks that they are public.
 urlpatterns += i18n_patterns(
+    path(
+        "feeds/updates.atom",
+        require_safe(LanguageUpdatesFeed()),
+        name="updates_feed_in_language",
+    ),
+    path("visits.ics", visits_ics, name="visits_ics_in_language"),
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
     path("review/", include("partnerships.review_urls")),

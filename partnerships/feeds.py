@@ -1,4 +1,6 @@
-"""`/feeds/updates.atom`: the public timeline of every public proposal, newest first.
+"""The public timeline as Atom feeds, newest first: of every public proposal
+(`/<lang>/feeds/updates.atom`, and `/feeds/updates.atom` in Indonesian for the subscribers it had
+before there were languages) and of one proposal (`/<lang>/proposals/<slug>/updates.atom`).
 
 Notes are plain text on the pages, and plain text here: a feed reader shows a note's markup as
 the characters it is, never as live HTML.
@@ -7,12 +9,13 @@ the characters it is, never as live HTML.
 import re
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProposalEvent
+from .models import Proposal, ProposalEvent
 
 # Characters XML 1.0 cannot carry at all; text pasted from word processors brings some along
 # (a vertical tab, a form feed), and a single one would make the whole feed unreadable.
@@ -33,19 +36,20 @@ class PlainTextAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", summary, {"type": "text"})
 
 
-class UpdatesFeed(Feed):
+class LanguageUpdatesFeed(Feed):
+    """Every public step, in the language of the address (its prefix)."""
+
     feed_type = PlainTextAtomFeed
     title = _("Kupang Sister-City Portal: partnership updates")
     subtitle = _("Each public step of Kupang's sister-city proposals.")
     link = reverse_lazy("partnerships:proposal_list")
 
-    def __call__(self, request, *args, **kwargs):
-        # The feed has no language prefix; it speaks the portal's default language.
-        with translation.override("id"):
-            return super().__call__(request, *args, **kwargs)
-
     def items(self):
-        return ProposalEvent.objects.public().order_by("-occurred_at", "-pk")[:50]
+        return (
+            ProposalEvent.objects.public()
+            .select_related("proposal")
+            .order_by("-occurred_at", "-pk")[:50]
+        )
 
     def item_title(self, item):
         return xml_text(f"{item.proposal.reference}: {item.title}")
@@ -66,3 +70,35 @@ class UpdatesFeed(Feed):
 
     def item_updateddate(self, item):
         return item.occurred_at
+
+
+class UpdatesFeed(LanguageUpdatesFeed):
+    """`/feeds/updates.atom`: no language prefix, so the portal's default language."""
+
+    def __call__(self, request, *args, **kwargs):
+        with translation.override("id"):
+            return super().__call__(request, *args, **kwargs)
+
+
+class ProposalUpdatesFeed(LanguageUpdatesFeed):
+    """One public proposal's public steps: what a citizen following it subscribes to."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Proposal.objects.public(), slug=slug)
+
+    def title(self, proposal):
+        return xml_text(f"{proposal.reference}: {proposal.title}")
+
+    def subtitle(self, proposal):
+        return _("Each public step of this sister-city proposal.")
+
+    def link(self, proposal):
+        return proposal.get_absolute_url()
+
+    def items(self, proposal):
+        return (
+            ProposalEvent.objects.public()
+            .filter(proposal=proposal)
+            .select_related("proposal")
+            .order_by("-occurred_at", "-pk")[:50]
+        )

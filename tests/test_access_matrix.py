@@ -262,7 +262,12 @@ def public_entries():
             VISIT_PAGE, lambda w, v: f"/en/visits/{w.visits[v].slug}/"
         ),
         "updates_feed": one(lambda w: "/feeds/updates.atom", everyone(OK)),
+        "updates_feed_in_language": one(lambda w: "/ja/feeds/updates.atom", everyone(OK)),
         "visits_ics": one(lambda w: "/visits.ics", everyone(OK)),
+        "visits_ics_in_language": one(lambda w: "/en/visits.ics", everyone(OK)),
+        "partnerships:proposal_feed": each(
+            PROPOSAL_PAGE, lambda w, v: f"/en/proposals/{w.proposals[v].slug}/updates.atom"
+        ),
         "sitemap": one(lambda w: "/sitemap.xml", everyone(OK)),
         "sitemap_section": Entry(
             READ,

@@ -87,7 +87,9 @@ EVERY_PUBLIC_ROUTE = [
     "/{lang}/sectors/education/", "/{lang}/cities/sendai/", "/{lang}/open-data/",
     "/{lang}/open-data/proposals.csv", "/{lang}/open-data/proposals.json",
     "/{lang}/open-data/visits.csv", "/{lang}/open-data/visits.json",
-    "/feeds/updates.atom", "/visits.ics", "/sitemap.xml", "/sitemap-pages.xml",
+    "/feeds/updates.atom", "/{lang}/feeds/updates.atom",
+    "/{lang}/proposals/public-offer/updates.atom",
+    "/visits.ics", "/{lang}/visits.ics", "/sitemap.xml", "/sitemap-pages.xml",
     "/sitemap-proposals.xml", "/sitemap-visits.xml", "/sitemap-sectors.xml",
     "/sitemap-cities.xml", "/robots.txt",
 ]  # fmt: skip
