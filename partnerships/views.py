@@ -12,7 +12,7 @@ from delegations.models import Visit
 from .files import serve_file
 from .filters import ProposalFilter
 from .models import CandidateCity, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
-from .stages import PATH, stepper
+from .stages import MEANING, PATH, standing, stepper
 
 STAGES_ON_HOME = 4
 
@@ -111,7 +111,11 @@ class ProposalDetailView(DetailView):
     def get_context_data(self, **kwargs):
         proposal = self.object
         return super().get_context_data(
-            stages=stepper(proposal, proposal.public_events), path=PATH, **kwargs
+            stages=stepper(proposal, proposal.public_events),
+            standing=standing(proposal, proposal.public_events),
+            meanings=[(status.label, MEANING[status]) for status in PATH],
+            path=PATH,
+            **kwargs,
         )
 
 
