@@ -44,12 +44,17 @@ class LanguageUpdatesFeed(Feed):
     subtitle = _("Each public step of Kupang's sister-city proposals.")
     link = reverse_lazy("partnerships:proposal_list")
 
-    def items(self):
+    shown = 50
+
+    def steps(self):
         return (
             ProposalEvent.objects.public()
             .select_related("proposal")
-            .order_by("-occurred_at", "-pk")[:50]
+            .order_by("-occurred_at", "-pk")
         )
+
+    def items(self):
+        return self.steps()[: self.shown]
 
     def item_title(self, item):
         return xml_text(f"{item.proposal.reference}: {item.title}")
@@ -96,9 +101,4 @@ class ProposalUpdatesFeed(LanguageUpdatesFeed):
         return proposal.get_absolute_url()
 
     def items(self, proposal):
-        return (
-            ProposalEvent.objects.public()
-            .filter(proposal=proposal)
-            .select_related("proposal")
-            .order_by("-occurred_at", "-pk")[:50]
-        )
+        return self.steps().filter(proposal=proposal)[: self.shown]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRY_CHOICES
 from .models import FocusSector, PartnerCity, Proposal
+from .text_search import contains_any
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
 # The proposal's own columns searched by ?q= (each has a trigram index on PostgreSQL, migration
@@ -48,18 +49,16 @@ class ProposalFilter(django_filters.FilterSet):
         return queryset.filter(Exists(tagged))
 
     def search(self, queryset, name, value):
-        # icontains works for Japanese text too, on SQLite and PostgreSQL alike. The matching
-        # cities are looked up first (a small table) so that the condition stays on the
-        # proposal's own columns: PostgreSQL can then combine their indexes instead of reading
-        # every proposal joined to its city.
+        # The matching cities are looked up first (a small table) so that the condition stays on
+        # the proposal's own columns: PostgreSQL can then combine their indexes instead of
+        # reading every proposal joined to its city.
         text = value.strip()
-        condition = Q()
-        for field in SEARCHED_FIELDS:
-            condition |= Q(**{f"{field}__icontains": text})
-        city_matches = Q()
-        for field in SEARCHED_CITY_FIELDS:
-            city_matches |= Q(**{f"{field}__icontains": text})
-        cities = list(PartnerCity.objects.filter(city_matches).values_list("pk", flat=True))
+        condition = contains_any(SEARCHED_FIELDS, text)
+        cities = list(
+            PartnerCity.objects.filter(contains_any(SEARCHED_CITY_FIELDS, text)).values_list(
+                "pk", flat=True
+            )
+        )
         if cities:
             condition |= Q(partner_city__in=cities)
         return queryset.filter(condition)

@@ -6,12 +6,12 @@ import uuid
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import PartnerCity
+from .text_search import contains_any
 from .timeline import last_step
 
 
@@ -99,8 +99,7 @@ class SuggestForm(forms.Form):
         return self
 
     def _chosen(self):
-        source = self.data if self.is_bound else self.initial
-        chosen = str(source.get(self.add_prefix("city") if self.is_bound else "city") or "")
+        chosen = str((self.data if self.is_bound else self.initial).get("city") or "")
         return chosen if chosen.isdigit() else None
 
     def _listed(self, eligible, best_fits):
@@ -108,10 +107,9 @@ class SuggestForm(forms.Form):
         if not self.find and eligible.count() <= self.CITIES_LISTED:
             return None
         if self.find:
-            found = Q()
-            for field in ("name_ind", "name_en", "name_ja", "native_name"):
-                found |= Q(**{f"{field}__icontains": self.find})
-            matching = eligible.filter(found)
+            matching = eligible.filter(
+                contains_any(("name_ind", "name_en", "name_ja", "native_name"), self.find)
+            )
             listed = list(matching.order_by("name")[: self.CITIES_LISTED])
             self.found = len(listed) if len(listed) < self.CITIES_LISTED else matching.count()
         else:

@@ -16,6 +16,7 @@ from .candidates import OPEN_FOR_CANDIDATES
 from .models import CandidateCity, Comment, Proposal
 from .permissions import is_city_staff, liaison_consulate
 from .review import reviewable, reviewer_required
+from .text_search import contains_any
 
 AWAITING_SHOWN = 10
 PER_PAGE = 25
@@ -62,10 +63,7 @@ def _search(proposals, text):
     text = text.strip()
     if not text:
         return proposals
-    return proposals.filter(
-        Q(reference__icontains=text) | Q(title_ind__icontains=text) | Q(title_en__icontains=text)
-        | Q(title_ja__icontains=text)
-    )  # fmt: skip
+    return proposals.filter(contains_any(["reference", "title_ind", "title_en", "title_ja"], text))
 
 
 def stage_choices(counts, awaiting_count):
