@@ -1,9 +1,11 @@
 """Delegation visits, the people in them, and the promises made there."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import FocusSector, Proposal
@@ -89,7 +91,12 @@ class Delegate(Archivable):
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("visit")
     )
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(
+        _("name"), max_length=150, blank=True,
+        help_text=_(
+            "Leave empty when the record does not say; the delegate is then shown by title."
+        ),
+    )  # fmt: skip
     title = models.CharField(_("title or office"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     side = models.CharField(_("side"), max_length=5, choices=Side.choices)
@@ -103,7 +110,14 @@ class Delegate(Archivable):
         verbose_name_plural = _("delegates")
 
     def __str__(self):
+        if not self.name:
+            return self.title or gettext("(name not on record)")
         return f"{self.name}, {self.title}" if self.title else self.name
+
+    def clean(self):
+        if not self.name.strip() and not self.title.strip():
+            raise ValidationError(_("Give the delegate's name or, if the record does not say, "
+                                    "their title or office."))  # fmt: skip
 
 
 class CommitmentQuerySet(ArchivableQuerySet):

@@ -8,17 +8,17 @@ from .models import Commitment, Delegate, Visit
 
 @register(Visit)
 class VisitTranslation(TranslationOptions):
-    fields = ("title", "place", "purpose", "highlights", "report")
+    fields = ("title", "place", "host", "visiting_mission", "purpose", "highlights", "report")
 
 
 @register(Delegate)
 class DelegateTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "organisation")
 
 
 @register(Commitment)
 class CommitmentTranslation(TranslationOptions):
-    fields = ("description",)
+    fields = ("description", "owner")
 
 
 # Edit history; see partnerships/translation.py for why it is registered here.

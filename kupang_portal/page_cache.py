@@ -37,7 +37,9 @@ CACHED_VIEWS = frozenset(
         "partnerships:home",
         "partnerships:proposal_list",
         "partnerships:proposal_detail",
+        "partnerships:sector_list",
         "partnerships:sector_detail",
+        "partnerships:city_list",
         "partnerships:city_detail",
         "partnerships:open_data",
         "partnerships:open_data_csv",
@@ -57,6 +59,9 @@ CACHED_VIEWS = frozenset(
 
 # The records in these applications are what public pages show.
 CONTENT_APPS = frozenset({"partnerships", "delegations"})
+# ...except these, which no public page shows: a citizen following a proposal by email must
+# not empty everyone's page cache.
+NOT_SHOWN_MODELS = frozenset({"partnerships.follower"})
 
 # Only these query parameters make a page worth keeping: the list's filters and pages, the
 # sitemap's pages. Any other (a search, a made-up parameter) is answered without a copy, so that
@@ -80,6 +85,8 @@ def connect_signals():
 
     for label in sorted(CONTENT_APPS):
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model._meta.label_lower in NOT_SHOWN_MODELS:
+                continue
             uid = f"page_cache_{model._meta.label_lower}"
             post_save.connect(record_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(record_changed, sender=model, dispatch_uid=uid)

@@ -338,6 +338,10 @@ TASKS = {
 # The health report calls the task queue stalled when a task has waited longer than this.
 PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES", default=10)
 
+# Asking to follow a proposal by email, per hour: from one address, and from one client.
+PORTAL_FOLLOW_LIMIT_PER_ADDRESS = env.int("PORTAL_FOLLOW_LIMIT_PER_ADDRESS", default=3)
+PORTAL_FOLLOW_LIMIT_PER_CLIENT = env.int("PORTAL_FOLLOW_LIMIT_PER_CLIENT", default=10)
+
 # Links in mail point here.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 # An active partnership with no visit, event or commitment activity for this long is dormant.

@@ -63,6 +63,8 @@ class PagesSitemap(PortalSitemap):
         return [
             "partnerships:home",
             "partnerships:proposal_list",
+            "partnerships:sector_list",
+            "partnerships:city_list",
             "delegations:visit_list",
             "partnerships:open_data",
         ]

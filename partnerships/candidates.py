@@ -192,8 +192,9 @@ def suggestion_problems(proposal, city):
     return problems
 
 
-def candidate_suggest(*, proposal, by, city, rationale="", score=None):
-    """Returns (candidate, created); suggesting a city twice changes nothing."""
+def candidate_suggest(*, proposal, by, city, rationale="", score=None, match_factors=()):
+    """Returns (candidate, created); suggesting a city twice changes nothing. `match_factors` are
+    the matching assistant's reasons as data (see matching.reasons)."""
     if by is not None and not can_review(by, proposal):
         raise CandidateRefused([_("You may not act on this proposal.")])
     existing = CandidateCity.objects.current().filter(proposal=proposal, city=city).first()
@@ -207,7 +208,7 @@ def candidate_suggest(*, proposal, by, city, rationale="", score=None):
                 raise CandidateRefused(problems)
             candidate = CandidateCity.objects.create(
                 proposal=locked, city=city, suggested_by=by, rationale=rationale.strip(),
-                score=score,
+                score=score, match_factors=list(match_factors),
             )  # fmt: skip
             notify_on_commit("candidate", candidate.pk)
     except IntegrityError:  # the same suggestion, sent at the same moment

@@ -33,7 +33,39 @@ CONSULATE = {
     "jurisdiction": ["BALI", "NTB", "NTT"],
 }
 
-CENSUS = "Japan national census 2020, rounded"
+CENSUS = {
+    "facts_source_ind": "Sensus nasional Jepang 2020, dibulatkan",
+    "facts_source_en": "Japan national census 2020, rounded",
+    "facts_source_ja": "2020年国勢調査（概数）",
+}
+
+# What each of the offer's four sectors covers, as the city describes them.
+SECTOR_DESCRIPTIONS = {
+    "cleanliness": {
+        "description_ind": "Pengelolaan sampah, bank sampah, dan kebersihan kota dan pantai.",
+        "description_en": "Waste management, waste banks, and clean streets and beaches.",
+        "description_ja": "廃棄物管理、ごみバンク、街と海岸の清掃。",
+    },
+    "education": {
+        "description_ind": "Pertukaran guru dan murid, kemitraan sekolah, dan pelatihan bahasa.",
+        "description_en": (
+            "Teacher and student exchanges, school partnerships and language training."
+        ),
+        "description_ja": "教員・児童生徒の交流、学校間の提携、語学研修。",
+    },
+    "disaster-mitigation": {
+        "description_ind": "Kesiapsiagaan gempa, tsunami, dan badai; latihan dan peringatan dini.",
+        "description_en": (
+            "Preparedness for earthquakes, tsunamis and storms; drills and early warning."
+        ),
+        "description_ja": "地震・津波・台風への備え、防災訓練と早期警報。",
+    },
+    "infrastructure": {
+        "description_ind": "Air bersih, jalan, drainase, dan bantuan teknis perencanaan kota.",
+        "description_en": "Clean water, roads, drainage and technical help with city planning.",
+        "description_ja": "上水道、道路、排水と都市計画の技術支援。",
+    },
+}
 
 CITIES = [
     {
@@ -54,7 +86,9 @@ CITIES = [
         "is_island": False,
         "strengths": ["cleanliness", "infrastructure"],
         "cyclone_risk": True,
-        "existing_ties": "Green Sister City cooperation with Surabaya (since 2012).",
+        "existing_ties_ind": "Kerja sama Green Sister City dengan Surabaya (sejak 2012).",
+        "existing_ties_en": "Green Sister City cooperation with Surabaya (since 2012).",
+        "existing_ties_ja": "スラバヤ市との環境姉妹都市協力（2012年から）。",
         "latitude": "33.883300",
         "longitude": "130.875000",
     },
@@ -157,18 +191,31 @@ PROPOSAL = {
 
 # The offer is made through the lifecycle service, dated at the courtesy visit.
 OFFERED_AT = datetime.datetime(2023, 3, 7, 10, 0)
-OFFER_NOTE = (
-    "Disampaikan oleh Penjabat Wali Kota Kupang kepada Konsul Jenderal Jepang di Denpasar "
-    "dalam kunjungan kehormatan di Balai Kota Kupang."
-)
+OFFER_NOTE = {
+    "id": (
+        "Disampaikan oleh Penjabat Wali Kota Kupang kepada Konsul Jenderal Jepang di Denpasar "
+        "dalam kunjungan kehormatan di Balai Kota Kupang."
+    ),
+    "en": (
+        "Made by the Acting Mayor of Kupang to the Consul-General of Japan in Denpasar during "
+        "her courtesy visit to Kupang City Hall."
+    ),
+    "ja": (
+        "クパン市役所への表敬訪問の際、クパン市長代行から在デンパサール日本国総領事に提案された。"
+    ),
+}
 
 VISIT = {
     "slug": "consul-general-courtesy-visit-2023-03-07",
     "direction": "inbound",
     "starts_on": datetime.date(2023, 3, 7),
     "ends_on": datetime.date(2023, 3, 7),
-    "host": "Pemerintah Kota Kupang",
-    "visiting_mission": "Consulate-General of Japan in Denpasar",
+    "host_ind": "Pemerintah Kota Kupang",
+    "host_en": "City Government of Kupang",
+    "host_ja": "クパン市役所",
+    "visiting_mission_ind": "Konsulat Jenderal Jepang di Denpasar",
+    "visiting_mission_en": "Consulate-General of Japan in Denpasar",
+    "visiting_mission_ja": "在デンパサール日本国総領事館",
     "published": True,
     "sectors": ["cleanliness", "education", "disaster-mitigation", "infrastructure"],
     "title_ind": "Kunjungan kehormatan Konsul Jenderal Jepang ke Kupang",
@@ -206,7 +253,9 @@ DELEGATES = [
         "name": "George M. Hadjoh",
         "side": "host",
         "order": 1,
-        "organisation": "Pemerintah Kota Kupang",
+        "organisation_ind": "Pemerintah Kota Kupang",
+        "organisation_en": "City Government of Kupang",
+        "organisation_ja": "クパン市役所",
         "title_ind": "Penjabat Wali Kota Kupang",
         "title_en": "Acting Mayor of Kupang",
         "title_ja": "クパン市長代行",
@@ -215,16 +264,20 @@ DELEGATES = [
         "name": "Fahrensy P. Funay",
         "side": "host",
         "order": 2,
-        "organisation": "Pemerintah Kota Kupang",
+        "organisation_ind": "Pemerintah Kota Kupang",
+        "organisation_en": "City Government of Kupang",
+        "organisation_ja": "クパン市役所",
         "title_ind": "Sekretaris Daerah Kota Kupang",
         "title_en": "City Secretary of Kupang",
         "title_ja": "クパン市事務局長",
     },
     {
-        "name": "Kepala Dinas Pendidikan dan Kebudayaan",
+        "name": "",  # the city's account of the meeting gives the office, not the name
         "side": "host",
         "order": 3,
-        "organisation": "Pemerintah Kota Kupang",
+        "organisation_ind": "Pemerintah Kota Kupang",
+        "organisation_en": "City Government of Kupang",
+        "organisation_ja": "クパン市役所",
         "title_ind": "Kepala Dinas Pendidikan dan Kebudayaan Kota Kupang",
         "title_en": "Head of the Education and Culture Office, Kupang",
         "title_ja": "クパン市教育文化局長",
@@ -233,7 +286,9 @@ DELEGATES = [
         "name": "Katsumata Harumi",
         "side": "guest",
         "order": 1,
-        "organisation": "Consulate-General of Japan in Denpasar",
+        "organisation_ind": "Konsulat Jenderal Jepang di Denpasar",
+        "organisation_en": "Consulate-General of Japan in Denpasar",
+        "organisation_ja": "在デンパサール日本国総領事館",
         "title_ind": "Konsul Jenderal Jepang di Denpasar",
         "title_en": "Consul-General of Japan in Denpasar",
         "title_ja": "在デンパサール日本国総領事",
@@ -242,7 +297,9 @@ DELEGATES = [
 
 COMMITMENTS = [
     {
-        "owner": "Consul-General of Japan in Denpasar",
+        "owner_ind": "Konsul Jenderal Jepang di Denpasar",
+        "owner_en": "Consul-General of Japan in Denpasar",
+        "owner_ja": "在デンパサール日本国総領事",
         "state": "open",
         "description_ind": (
             "Berkoordinasi dengan Tokyo untuk menemukan kota di Jepang yang paling sesuai dengan "
@@ -255,7 +312,9 @@ COMMITMENTS = [
         "description_ja": "クパン市の特徴と4分野に最も合う日本の都市を東京と調整して探す",
     },
     {
-        "owner": "Consul-General of Japan in Denpasar",
+        "owner_ind": "Konsul Jenderal Jepang di Denpasar",
+        "owner_en": "Consul-General of Japan in Denpasar",
+        "owner_ja": "在デンパサール日本国総領事",
         "state": "open",
         "description_ind": "Mengajak Duta Besar Jepang di Jakarta berkunjung ke Kupang",
         "description_en": "Bring the Ambassador of Japan in Jakarta to Kupang",

@@ -4,12 +4,59 @@ offer. Each history is made by the real lifecycle services, step by step, on the
 import datetime
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import candidates, services
 from .models import Approval, CandidateCity, Consulate, Document, FocusSector, PartnerCity, Proposal
 
-SAMPLE_MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "[架空のサンプル] "}
+SAMPLE_MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
+SAMPLE_REASON = {
+    "id": "Contoh fiktif: kota memilih jalan lain.",
+    "en": "Fictional sample: the city chose another route.",
+    "ja": "架空のサンプル：市は別の道を選んだ。",
+}
+
+MADE_UP = {
+    "facts_source_ind": "Rekaan untuk contoh-contoh portal; tidak ada angka nyata.",
+    "facts_source_en": "Made up for the portal's samples; no real figures.",
+    "facts_source_ja": "ポータルのサンプル用の架空の都市で、実際の数値はない。",
+}
+
+# The samples' partners are made-up cities: a sample must never put a real city's name on a
+# partnership that does not exist.
+SAMPLE_CITIES = [
+    {
+        "slug": "sample-umihama",
+        "native_name": "海浜市",
+        "name_ind": "Umihama (kota fiktif)",
+        "name_en": "Umihama (fictional city)",
+        "name_ja": "海浜市（架空）",
+        "region_ind": "Prefektur Minami (fiktif)",
+        "region_en": "Minami Prefecture (fictional)",
+        "region_ja": "南県（架空）",
+        "summary_ind": "Kota pesisir rekaan untuk contoh-contoh portal.",
+        "summary_en": "A made-up coastal city for the portal's samples.",
+        "summary_ja": "ポータルのサンプル用の架空の沿岸都市。",
+        "is_coastal": True,
+        "strengths": ["cleanliness", "infrastructure"],
+    },
+    {
+        "slug": "sample-yamabe",
+        "native_name": "山辺市",
+        "name_ind": "Yamabe (kota fiktif)",
+        "name_en": "Yamabe (fictional city)",
+        "name_ja": "山辺市（架空）",
+        "region_ind": "Prefektur Kita (fiktif)",
+        "region_en": "Kita Prefecture (fictional)",
+        "region_ja": "北県（架空）",
+        "summary_ind": "Kota rekaan yang rawan gempa untuk contoh-contoh portal.",
+        "summary_en": "A made-up city used to earthquakes, for the portal's samples.",
+        "summary_ja": "ポータルのサンプル用の、地震の多い架空の都市。",
+        "is_coastal": True,
+        "earthquake_risk": True,
+        "strengths": ["disaster-mitigation", "education"],
+    },
+]
 
 
 def sample_pdf(title):
@@ -43,12 +90,15 @@ def at(day):
 
 
 def add_document(proposal, kind, dated):
-    title = f"{Document.Kind(kind).label} — {proposal.reference}"
+    titles = {}
+    for code, column in (("id", "title_ind"), ("en", "title_en"), ("ja", "title_ja")):
+        with translation.override(code):
+            titles[column] = f"{Document.Kind(kind).label} — {proposal.reference}"
+    title = titles["title_en"]
     Document.objects.create(
         proposal=proposal,
         kind=kind,
-        title=title,
-        title_ind=title,
+        **{"title": titles["title_ind"], **titles},
         dated=dated,
         file=ContentFile(sample_pdf(f"{title} (fictional sample)"), name=f"{kind}.pdf"),
     )
@@ -70,7 +120,7 @@ def select_candidate(proposal, city_slug, day):
         proposal=proposal,
         by=None,
         city=PartnerCity.objects.get(slug=city_slug),
-        rationale="Fictional sample: strong in the proposal's sectors.",
+        rationale="Fictional sample: a made-up city, strong in the proposal's sectors.",
     )
     CandidateCity.objects.filter(pk=candidate.pk).update(suggested_at=at(day))
     candidates.candidate_select(candidate=candidate, by=None, when=at(day))
@@ -83,6 +133,7 @@ def new_sample(spec):
         fields[f"summary_{lang}"] = spec["summary"][lang]
     fields["title"] = fields["title_ind"]
     proposal = Proposal.objects.create(
+        is_sample=True,
         reference=spec["reference"],
         slug=spec["slug"],
         partner_country="JP",
@@ -98,7 +149,7 @@ def walk(proposal, steps):
     for day, verb, prepare in steps:
         if prepare:
             prepare(proposal, day)
-        kwargs = {"reason": "Fictional sample: the city chose another route."}
+        kwargs = {"reason": SAMPLE_REASON}
         if not services.TRANSITIONS[verb].needs_reason:
             kwargs = {}
         services.STEP_FUNCTIONS[verb](proposal=proposal, by=None, when=at(day), **kwargs)
@@ -163,7 +214,7 @@ SAMPLES = [
         "steps": [
             (d(2024, 2, 1), "offer", None),
             (d(2024, 3, 1), "explore", None),
-            (d(2024, 6, 10), "sign_loi", _loi("kitakyushu")),
+            (d(2024, 6, 10), "sign_loi", _loi("sample-umihama")),
             (d(2024, 8, 5), "seek_approvals", _plan),
         ],
         "after": _first_approval,
@@ -185,7 +236,7 @@ SAMPLES = [
         "steps": [
             (d(2023, 5, 2), "offer", None),
             (d(2023, 6, 1), "explore", None),
-            (d(2023, 9, 1), "sign_loi", _loi("sendai")),
+            (d(2023, 9, 1), "sign_loi", _loi("sample-yamabe")),
             (d(2023, 10, 2), "seek_approvals", _plan),
             (d(2024, 3, 1), "sign", _approvals_and_agreement),
             (d(2024, 3, 15), "activate", None),
@@ -210,8 +261,22 @@ SAMPLES = [
 ]
 
 
+def load_sample_cities():
+    for spec in SAMPLE_CITIES:
+        fields = {k: v for k, v in spec.items() if k not in ("slug", "strengths")}
+        city, created = PartnerCity.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={"name": spec["name_ind"], "region": spec["region_ind"],
+                      "summary": spec["summary_ind"], "facts_source": MADE_UP["facts_source_ind"],
+                      "country": "JP", "is_sample": True, **MADE_UP, **fields},
+        )  # fmt: skip
+        if created:
+            city.strengths.set(FocusSector.objects.filter(slug__in=spec["strengths"]))
+
+
 def load_samples():
     """Create the samples that do not exist yet; return how many were made."""
+    load_sample_cities()
     made = 0
     for spec in SAMPLES:
         if Proposal.objects.filter(reference=spec["reference"]).exists():

@@ -46,14 +46,56 @@ LABELS = {
 
 @dataclass
 class Factor:
+    """One factor of a city's score. `figures` are the plain numbers behind it (stored with a
+    suggestion as data); `why` says them in the language active when it is read."""
+
     name: str
     points: float
     maximum: int
-    why: str
+    figures: dict = field(default_factory=dict)
+    city: PartnerCity | None = None  # for the ties, which are the city's own (translated) text
 
     @property
     def label(self):
         return LABELS[self.name]
+
+    @property
+    def why(self):
+        return WHY[self.name](self.figures, self.city)
+
+    def as_data(self):
+        return {"name": self.name, "points": self.points, "maximum": self.maximum,
+                "figures": self.figures}  # fmt: skip
+
+
+def _why_ties(figures, city):
+    if not figures.get("has_ties"):
+        return _("no known ties with Indonesian cities")
+    return (city.existing_ties if city else "") or _("has ties with Indonesian cities")
+
+
+WHY = {
+    "sectors": lambda f, city: _("strong in %(n)s of the %(total)s sectors") % f,
+    "coastal": lambda f, city: _("same as Kupang") if f.get("same") else _("unlike Kupang"),
+    "island": lambda f, city: _("same as Kupang") if f.get("same") else _("unlike Kupang"),
+    "population": lambda f, city: (
+        _("population unknown")
+        if f.get("bands_away") is None
+        else _("%(n)s size band(s) away") % {"n": f["bands_away"]}
+    ),
+    "hazards": lambda f, city: _("shares %(n)s of Kupang's %(total)s hazards") % f,
+    "ties": _why_ties,
+}
+
+
+def reasons(stored, city=None):
+    """The factors a suggestion stored (`CandidateCity.match_factors`), ready to be read in the
+    active language; stored data of an unknown shape is skipped, not guessed at."""
+    return [
+        Factor(item["name"], item["points"], item["maximum"], item.get("figures", {}), city)
+        for item in stored
+        if isinstance(item, dict) and item.get("name") in WHY
+    ]
 
 
 @dataclass
@@ -73,40 +115,43 @@ def population_band(population):
 def _sectors(city, wanted):
     strong = {s.pk for s in city.strengths.all()} & set(wanted)
     share = len(strong) / len(wanted) if wanted else 0
-    why = _("strong in %(n)s of the %(total)s sectors") % {"n": len(strong), "total": len(wanted)}
-    return Factor("sectors", WEIGHTS["sectors"] * share, WEIGHTS["sectors"], why)
+    figures = {"n": len(strong), "total": len(wanted)}
+    return Factor("sectors", WEIGHTS["sectors"] * share, WEIGHTS["sectors"], figures, city)
 
 
 def _same(name, city):
     same = getattr(city, name) == HOME_CITY[name]
-    why = _("same as Kupang") if same else _("unlike Kupang")
     key = name.removeprefix("is_")
-    return Factor(key, WEIGHTS[key] if same else 0, WEIGHTS[key], why)
+    return Factor(key, WEIGHTS[key] if same else 0, WEIGHTS[key], {"same": same}, city)
 
 
 def _population(city):
     if not city.population:
-        return Factor("population", 0, WEIGHTS["population"], _("population unknown"))
+        return Factor("population", 0, WEIGHTS["population"], {"bands_away": None}, city)
     distance = abs(population_band(city.population) - population_band(HOME_CITY["population"]))
     points = {0: WEIGHTS["population"], 1: WEIGHTS["population"] / 2}.get(distance, 0)
-    return Factor("population", points, WEIGHTS["population"], _("%(n)s size band(s) away")
-                  % {"n": distance})  # fmt: skip
+    return Factor("population", points, WEIGHTS["population"], {"bands_away": distance}, city)
 
 
 def _hazards(city):
     shared = [h for h in HAZARDS if h in HOME_CITY["hazards"] and getattr(city, h)]
     share = len(shared) / len(HOME_CITY["hazards"])
-    why = _("shares %(n)s of Kupang's %(total)s hazards") % {
-        "n": len(shared),
-        "total": len(HOME_CITY["hazards"]),
-    }
-    return Factor("hazards", WEIGHTS["hazards"] * share, WEIGHTS["hazards"], why)
+    figures = {"n": len(shared), "total": len(HOME_CITY["hazards"])}
+    return Factor("hazards", WEIGHTS["hazards"] * share, WEIGHTS["hazards"], figures, city)
+
+
+def has_ties(city):
+    """Ties count whichever language they were written in."""
+    return any((getattr(city, f"existing_ties_{code}") or "").strip() for code in TIES_COLUMNS)
+
+
+TIES_COLUMNS = ["ind", "en", "ja"]
 
 
 def _ties(city):
-    has_ties = bool(city.existing_ties.strip())
-    why = city.existing_ties if has_ties else _("no known ties with Indonesian cities")
-    return Factor("ties", WEIGHTS["ties"] if has_ties else 0, WEIGHTS["ties"], why)
+    found = has_ties(city)
+    points = WEIGHTS["ties"] if found else 0
+    return Factor("ties", points, WEIGHTS["ties"], {"has_ties": found}, city)
 
 
 def match(city, wanted_sector_ids):
@@ -137,7 +182,11 @@ def _quick_score(row, strengths, wanted):
         points += {0: WEIGHTS["population"], 1: WEIGHTS["population"] / 2}.get(distance, 0)
     shared = [h for h in HAZARDS if h in HOME_CITY["hazards"] and row[h]]
     points += WEIGHTS["hazards"] * len(shared) / len(HOME_CITY["hazards"])
-    points += WEIGHTS["ties"] if row["existing_ties"].strip() else 0
+    points += (
+        WEIGHTS["ties"]
+        if any((row[f"existing_ties_{c}"] or "").strip() for c in TIES_COLUMNS)
+        else 0
+    )
     return points
 
 
@@ -169,14 +218,16 @@ def _best_fits(country, wanted, best):
 
 
 def _rank(country, wanted, best):
-    cities = PartnerCity.objects.filter(country=country)
+    # The demo's made-up cities are partners of the fictional samples only, never a real fit.
+    cities = PartnerCity.objects.filter(country=country, is_sample=False)
     strengths = {}
     through = PartnerCity.strengths.through
     for city_id, sector_id in through.objects.filter(partnercity__in=cities).values_list(
         "partnercity_id", "focussector_id"
     ):
         strengths.setdefault(city_id, set()).add(sector_id)
-    columns = ["pk", "name", "is_coastal", "is_island", "population", "existing_ties", *HAZARDS]
+    ties = [f"existing_ties_{code}" for code in TIES_COLUMNS]
+    columns = ["pk", "name", "is_coastal", "is_island", "population", *ties, *HAZARDS]
     rows = cities.values(*columns)
     scored = sorted(
         rows,

@@ -167,4 +167,3 @@ def as_json(request, dataset):
 
 class OpenDataView(TemplateView):
     template_name = "partnerships/open_data.html"
-    extra_context = {"licence": LICENCE}

@@ -131,6 +131,8 @@ def _detail_context(request, proposal, **forms):
         "candidate_cities": candidate_cities,
         "steps": steps,
         "is_staff": is_staff,
+        # How many citizens follow it by email; their addresses are never shown here.
+        "email_followers": proposal.email_followers.active().count(),
         "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
         "suggest_form": suggest_form.offer([match.city for match in matches]),
         # One form (and token) per open request: answering one must not look like a resend.
@@ -219,18 +221,24 @@ def suggest(request, reference):
 @require_POST
 @reviewer_required
 def suggest_match(request, reference, city_pk):
-    """The assistant's one-click suggestion, with its score and breakdown as the rationale."""
+    """The assistant's one-click suggestion, with its score and its reasons kept as data: each
+    reader (this page, the staff's mail, the admin) reads them in their own language."""
     proposal = _proposal(request, reference)
     city = get_object_or_404(PartnerCity, pk=city_pk, country=proposal.partner_country)
     found = match(city, [sector.pk for sector in proposal.sectors.all()])
-    rationale = "; ".join(f"{f.label} {f.points:g}/{f.maximum}: {f.why}" for f in found.factors)
-    return _suggest(request, proposal, city, rationale, score=found.score)
+    factors = [factor.as_data() for factor in found.factors]
+    return _suggest(request, proposal, city, "", score=found.score, match_factors=factors)
 
 
-def _suggest(request, proposal, city, rationale, score=None):
+def _suggest(request, proposal, city, rationale, score=None, match_factors=()):
     try:
         candidate, created = candidates.candidate_suggest(
-            proposal=proposal, by=request.user, city=city, rationale=rationale, score=score
+            proposal=proposal,
+            by=request.user,
+            city=city,
+            rationale=rationale,
+            score=score,
+            match_factors=match_factors,
         )
     except candidates.CandidateRefused as refusal:
         report(request, refusal)

@@ -30,6 +30,10 @@ def notifications_paused():
         _paused.reset(token)
 
 
+def notifications_are_paused():
+    return _paused.get()
+
+
 def notify_on_commit(kind, pk):
     """Queue one notice once the current transaction commits, so a rollback sends nothing."""
     if not _paused.get():

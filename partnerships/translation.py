@@ -31,7 +31,7 @@ class ProvinceTranslation(TranslationOptions):
 
 @register(PartnerCity)
 class PartnerCityTranslation(TranslationOptions):
-    fields = ("name", "region", "summary")
+    fields = ("name", "region", "summary", "existing_ties", "facts_source")
 
 
 @register(Consulate)

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from . import opendata, views
+from . import follow_views, opendata, views
 from .feeds import ProposalUpdatesFeed
 
 app_name = "partnerships"
@@ -15,7 +15,13 @@ urlpatterns = [
         require_safe(ProposalUpdatesFeed()),
         name="proposal_feed",
     ),
+    path("proposals/<slug:slug>/follow/", follow_views.follow, name="follow"),
+    path("proposals/<slug:slug>/follow/sent/", follow_views.follow_sent, name="follow_sent"),
+    path("follow/confirm/<str:token>/", follow_views.follow_confirm, name="follow_confirm"),
+    path("follow/leave/<str:token>/", follow_views.follow_leave, name="follow_leave"),
     path("documents/<int:pk>/", views.document_download, name="document_download"),
+    path("sectors/", views.FocusSectorListView.as_view(), name="sector_list"),
+    path("cities/", views.PartnerCityListView.as_view(), name="city_list"),
     path("sectors/<slug:slug>/", views.FocusSectorDetailView.as_view(), name="sector_detail"),
     path("cities/<slug:slug>/", views.PartnerCityDetailView.as_view(), name="city_detail"),
     path("open-data/", opendata.OpenDataView.as_view(), name="open_data"),

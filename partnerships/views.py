@@ -1,9 +1,10 @@
 """Public pages. Every queryset here starts from `.public()` / `.published()`: drafts, unpublished
 rows, internal events and private documents answer 404 and appear in no list."""
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -11,7 +12,9 @@ from delegations.models import Visit
 
 from .files import serve_file
 from .filters import ProposalFilter
+from .follow_views import FollowForm
 from .models import CandidateCity, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
+from .models.proposals import LISTING_ORDER
 from .stages import MEANING, PATH, standing, stepper
 
 STAGES_ON_HOME = 4
@@ -32,16 +35,14 @@ class HomeView(TemplateView):
                 place=Window(
                     RowNumber(),
                     partition_by=F("status"),
-                    order_by=[F("offered_on").desc(), F("reference").asc()],
+                    order_by=[F("is_sample").asc(), F("offered_on").desc(), F("reference").asc()],
                 )
             )
             .filter(place__lte=STAGES_ON_HOME)
             .values("pk")
         )
         newest = list(
-            public.for_listing()
-            .filter(pk__in=newest_of_each_stage)
-            .order_by("-offered_on", "reference")
+            public.for_listing().filter(pk__in=newest_of_each_stage).order_by(*LISTING_ORDER)
         )
         stages = [
             (status, [p for p in newest if p.status == status], totals[status])
@@ -67,7 +68,7 @@ class ProposalListView(ListView):
     def get_queryset(self):
         self.filterset = ProposalFilter(
             self.request.GET,
-            queryset=Proposal.objects.public().for_listing().order_by("-offered_on", "reference"),
+            queryset=Proposal.objects.public().for_listing().order_by(*LISTING_ORDER),
         )
         return self.filterset.qs
 
@@ -114,8 +115,43 @@ class ProposalDetailView(DetailView):
             stages=stepper(proposal, proposal.public_events),
             standing=standing(proposal, proposal.public_events),
             meanings=[(status.label, MEANING[status]) for status in PATH],
+            follow_form=FollowForm(initial={"language": get_language()}),
             path=PATH,
             **kwargs,
+        )
+
+
+def _public_count(relation):
+    return Count(relation, filter=Q(**{f"{relation}__in": Proposal.objects.public()}))
+
+
+class FocusSectorListView(ListView):
+    """Every focus sector, what it covers and how many published proposals are in it."""
+
+    template_name = "partnerships/focussector_list.html"
+
+    def get_queryset(self):
+        return FocusSector.objects.annotate(public_count=_public_count("proposals"))
+
+
+class PartnerCityListView(ListView):
+    """The cities a published proposal names: its partner, or a city it shortlisted or
+    selected; by name, a page at a time. A city only suggested is the missions' deliberation and
+    is not listed."""
+
+    template_name = "partnerships/partnercity_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        public = Proposal.objects.public()
+        named = Q(Exists(public.filter(partner_city=OuterRef("pk")))) | Q(
+            Exists(CandidateCity.objects.public().filter(city=OuterRef("pk")))
+        )
+        # Real cities first: the demo's made-up partners come after them.
+        return (
+            PartnerCity.objects.filter(named)
+            .annotate(public_count=_public_count("proposals"))
+            .order_by("is_sample", "name", "pk")
         )
 
 
@@ -127,7 +163,7 @@ class FocusSectorDetailView(DetailView):
         proposals = Proposal.objects.public().filter(sectors=self.object)
         visits = Visit.objects.published().filter(sectors=self.object)
         return super().get_context_data(
-            proposals=proposals.for_listing().order_by("-offered_on", "reference")[: self.shown],
+            proposals=proposals.for_listing().order_by(*LISTING_ORDER)[: self.shown],
             proposal_total=proposals.count(),
             visits=visits.order_by("-starts_on")[: self.shown],
             visit_total=visits.count(),
@@ -151,7 +187,7 @@ class PartnerCityDetailView(DetailView):
             .exclude(proposal__partner_city=self.object)
         )
         return super().get_context_data(
-            partner_of=partner_of.for_listing().order_by("-offered_on", "reference")[: self.shown],
+            partner_of=partner_of.for_listing().order_by(*LISTING_ORDER)[: self.shown],
             partner_total=partner_of.count(),
             candidate_for=candidate_for.select_related("proposal").order_by(
                 "-proposal__offered_on", "proposal__reference"

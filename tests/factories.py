@@ -215,6 +215,9 @@ class VisitFactory(factory.django.DjangoModelFactory):
     place = "Kupang City Hall"
     host = "City of Kupang"
     visiting_mission = "Consulate-General of Japan in Denpasar"
+    # Required in Indonesian whatever language a test runs in.
+    host_ind = factory.SelfAttribute("host")
+    visiting_mission_ind = factory.SelfAttribute("visiting_mission")
     published = True
 
     @factory.post_generation
@@ -239,6 +242,7 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     visit = factory.SubFactory(VisitFactory)
     description = "Coordinate with Tokyo"
     owner = "Consul-General"
+    owner_ind = factory.SelfAttribute("owner")
 
     class Params:
         done = factory.Trait(

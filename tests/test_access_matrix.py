@@ -22,7 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from partnerships.models import Approval, Proposal
+from partnerships.follows import confirm_token, leave_token
+from partnerships.models import Approval, Follower, Proposal
 from tests.factories import (
     ApprovalFactory,
     CandidateCityFactory,
@@ -123,6 +124,9 @@ class World:
         }
         for proposal in self.proposals.values():
             proposal.sectors.set([self.sector])
+        self.follower = Follower.objects.create(
+            proposal=self.proposals["offered"], email="reader@example.org"
+        )
         self.visits = {
             "published": VisitFactory(slug="published-visit", published=True),
             "unpublished": VisitFactory(slug="unpublished-visit", published=False),
@@ -238,6 +242,34 @@ def public_entries():
         "partnerships:document_download": each(
             PUBLIC_DOCUMENT, lambda w, v: f"/en/documents/{w.documents[v].pk}/"
         ),
+        "partnerships:follow": each(
+            PROPOSAL_PAGE,
+            lambda w, v: f"/en/proposals/{w.proposals[v].slug}/follow/",
+            methods=READ_WRITE,
+        ),  # fmt: skip
+        "partnerships:follow_sent": each(
+            PROPOSAL_PAGE, lambda w, v: f"/en/proposals/{w.proposals[v].slug}/follow/sent/"
+        ),
+        # Anyone holding a link may use it; a forged one is refused (400) whoever sends it.
+        "partnerships:follow_confirm": Entry(
+            READ_WRITE,
+            {
+                "signed": (
+                    lambda w: f"/en/follow/confirm/{confirm_token(w.follower)}/",
+                    everyone(OK),
+                ),
+                "forged": (lambda w: "/en/follow/confirm/eyJmIjoxfQ:forged/", everyone(OK)),
+            },
+        ),  # fmt: skip
+        "partnerships:follow_leave": Entry(
+            READ_WRITE,
+            {
+                "signed": (lambda w: f"/en/follow/leave/{leave_token(w.follower)}/", everyone(OK)),
+                "forged": (lambda w: "/en/follow/leave/eyJmIjoxfQ:forged/", everyone(OK)),
+            },
+        ),  # fmt: skip
+        "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
+        "partnerships:city_list": one(lambda w: "/en/cities/", everyone(OK)),
         "partnerships:sector_detail": one(lambda w: "/en/sectors/education/", everyone(OK)),
         "partnerships:city_detail": one(lambda w: "/en/cities/kitakyushu/", everyone(OK)),
         "partnerships:open_data": one(lambda w: "/en/open-data/", everyone(OK)),

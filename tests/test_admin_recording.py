@@ -25,8 +25,8 @@ def test_staff_records_the_courtesy_visit_with_delegates_and_commitments(staff_c
         "ends_on": "2023-03-07",
         "published": "on",
         "place_ind": "Balai Kota Kupang",
-        "host": "Pemerintah Kota Kupang",
-        "visiting_mission": "Consulate-General of Japan in Denpasar",
+        "host_ind": "Pemerintah Kota Kupang",
+        "visiting_mission_ind": "Consulate-General of Japan in Denpasar",
         "highlights_ind": "- Natoni oleh murid SDN Fontein I\n- Kain tenun NTT",
         "proposals": [offer.pk],
         "sectors": [sector.pk for sector in FocusSector.objects.all()],
@@ -51,10 +51,10 @@ def test_staff_records_the_courtesy_visit_with_delegates_and_commitments(staff_c
         "commitments",
         {
             "description_ind": "Berkoordinasi dengan Tokyo",
-            "owner": "Konsul Jenderal",
+            "owner_ind": "Konsul Jenderal",
             "proposal": offer.pk,
         },
-        {"description_ind": "Mengajak Duta Besar ke Kupang", "owner": "Konsul Jenderal"},
+        {"description_ind": "Mengajak Duta Besar ke Kupang", "owner_ind": "Konsul Jenderal"},
     )
 
     response = staff_client.post(url, data)
@@ -103,8 +103,8 @@ def test_bad_input_re_renders_the_form_with_messages_and_keeps_the_input(staff_c
         "starts_on": "2023-03-07",
         "ends_on": "2023-03-06",
         "place_ind": "Kupang",
-        "host": "Kota Kupang",
-        "visiting_mission": "Konsulat",
+        "host_ind": "Kota Kupang",
+        "visiting_mission_ind": "Konsulat",
     }
 
     response = staff_client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")

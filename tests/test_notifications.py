@@ -55,7 +55,7 @@ def test_each_recipient_reads_it_in_their_language(audience, django_capture_on_c
 
     by_address = {message.to[0]: message for message in mail.outbox}
     japanese, english = by_address["liaison@example.org"], by_address["follower@example.org"]
-    assert japanese.subject == "[KPG-2023-001] 状態: 検討中"
+    assert japanese.subject == "[KPG-2023-001] 状態：検討中"
     assert "検討を開始" in japanese.body
     assert english.subject == "[KPG-2023-001] Status: Exploring"
     assert "Exploration started" in english.body and "Tokyo consulted" in english.body

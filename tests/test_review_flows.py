@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from partnerships.models import CandidateCity, Comment, Proposal
 from tests.factories import (
@@ -156,13 +157,33 @@ def test_suggesting_the_same_city_twice_adds_nothing(client, people):
     assert "was already a candidate" in response.content.decode()
 
 
-def test_assistant_suggestion_carries_the_score_and_its_reasons(client, people):
+def test_assistant_suggestion_carries_the_score_and_its_reasons_in_each_readers_language(
+    client, people, django_capture_on_commit_callbacks
+):
     city = PartnerCityFactory(name="Naha", is_coastal=True, is_island=True, population=318_000)
-    client.force_login(people["liaison"])
-    client.post(url("suggest_match", people["proposal"], city.pk))
+    client.force_login(people["liaison"])  # reads Japanese
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("suggest_match", people["proposal"], city.pk))
+
     candidate = CandidateCity.objects.get()
     assert candidate.score is not None and candidate.score > 0
-    assert "same as Kupang" in candidate.rationale
+    # Stored as data, not as the suggesting liaison's Japanese sentence.
+    coastal = next(f for f in candidate.match_factors if f["name"] == "coastal")
+    assert coastal == {"name": "coastal", "points": 10, "maximum": 10, "figures": {"same": True}}
+    assert candidate.rationale == ""
+    same = {code: _in(code, "same as Kupang") for code in ("id", "en", "ja")}
+    assert len(set(same.values())) == 3  # the sentence is translated
+    (notice,) = mails_to("staff@kupangkota.example")  # staff read Indonesian
+    assert same["id"] in notice.body and same["ja"] not in notice.body
+    page = client.get(url("proposal", people["proposal"])).content.decode()
+    assert same["en"] in page and same["ja"] not in page
+    ja_page = client.get(url("proposal", people["proposal"]).replace("/en/", "/ja/", 1))
+    assert same["ja"] in ja_page.content.decode()
+
+
+def _in(language, text):
+    with translation.override(language):
+        return translation.gettext(text)
 
 
 def test_a_city_of_another_country_cannot_be_suggested(client, people):

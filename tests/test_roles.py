@@ -17,12 +17,18 @@ def codenames(group_name):
 
 def test_city_staff_may_do_everything_with_domain_records():
     domain = set(
-        Permission.objects.filter(
-            content_type__app_label__in=["partnerships", "delegations"]
-        ).values_list("content_type__app_label", "codename")
+        Permission.objects.filter(content_type__app_label__in=["partnerships", "delegations"])
+        .exclude(content_type__model="follower")
+        .values_list("content_type__app_label", "codename")
     )
     assert domain <= codenames(CITY_STAFF)
     assert ("partnerships", "delete_proposal") in codenames(CITY_STAFF)
+
+
+def test_no_role_may_read_the_addresses_of_email_followers():
+    # Staff see how many follow a proposal (on its review page), never who.
+    for role in (CITY_STAFF, CONSULATE_LIAISON):
+        assert not {codename for app, codename in codenames(role) if "follower" in codename}
 
 
 def test_city_staff_may_look_users_up_but_not_edit_them():

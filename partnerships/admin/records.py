@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -71,16 +72,20 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
     search_fields = ["city__name", "proposal__reference", "rationale"]
     autocomplete_fields = ["proposal", "city"]
     list_select_related = ["city", "proposal", "suggested_by"]
-    fields = ["proposal", "city", "state", "rationale", "score", "suggested_by", "suggested_at",
-              "decisions"]  # fmt: skip
+    fields = ["proposal", "city", "state", "rationale", "score", "assistant_reasons",
+              "suggested_by", "suggested_at", "decisions"]  # fmt: skip
 
     def get_readonly_fields(self, request, obj=None):
-        always = ["state", "suggested_by", "suggested_at", "decisions"]
+        always = ["state", "assistant_reasons", "suggested_by", "suggested_at", "decisions"]
         return ["proposal", "city", *always] if obj else always
 
     @admin.display(description=_("decide"))
     def decisions(self, candidate):
         return decision_links(candidate)
+
+    @admin.display(description=_("The matching assistant's reasons"))
+    def assistant_reasons(self, candidate):
+        return render_to_string("partnerships/_match_reasons.html", {"candidate": candidate})
 
     def save_model(self, request, obj, form, change):
         if change:

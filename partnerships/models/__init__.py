@@ -5,6 +5,7 @@ Text that citizens read (names, titles, summaries, bodies) is translated with mo
 see `partnerships/translation.py` for which fields get `_ind`, `_en` and `_ja` columns.
 """
 
+from .follows import Follower
 from .places import (
     Consulate,
     FocusSector,
@@ -24,6 +25,7 @@ __all__ = [
     "Consulate",
     "Document",
     "FocusSector",
+    "Follower",
     "Liaison",
     "PartnerCity",
     "Profile",

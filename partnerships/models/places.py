@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..countries import COUNTRY_CHOICES
@@ -81,6 +82,11 @@ class PartnerCity(models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=LONGITUDE
     )
+    is_sample = models.BooleanField(
+        _("fictional sample"),
+        default=False,
+        help_text=_("A made-up city, partner only of the fictional sample proposals."),
+    )
     facts_source = models.CharField(
         _("source of figures"),
         max_length=300,
@@ -107,13 +113,22 @@ class PartnerCity(models.Model):
         ]
 
     def __str__(self):
-        # In Japanese the name shown often is the native name: say it once.
-        if self.native_name and self.native_name != self.name:
-            return f"{self.name} ({self.native_name})"
-        return self.name
+        # Say the native name once, after the name the reader knows ("Kitakyushu (北九州市)").
+        shown = self.shown_name
+        if self.native_name and self.native_name != shown:
+            return f"{shown} ({self.native_name})"
+        return shown
 
     def get_absolute_url(self):
         return reverse("partnerships:city_detail", kwargs={"slug": self.slug})
+
+    @property
+    def shown_name(self):
+        """The name a reader knows the city by: a Japanese reader its Japanese name (北九州市)
+        even where nobody has filled in the Japanese column, others the Latin one."""
+        if get_language() == "ja":
+            return self.name_ja or self.native_name or self.name
+        return self.name
 
 
 class Consulate(models.Model):

@@ -47,6 +47,10 @@ class CandidateCityQuerySet(ArchivableQuerySet):
         )
 
 
+# Real proposals before the fictional samples, then the newest offer first.
+LISTING_ORDER = ["is_sample", "-offered_on", "reference"]
+
+
 class Proposal(FSMModelMixin, Archivable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -104,6 +108,11 @@ class Proposal(FSMModelMixin, Archivable):
         db_index=True,
     )
     offered_on = models.DateField(_("offered on"), null=True, blank=True)
+    is_sample = models.BooleanField(
+        _("fictional sample"),
+        default=False,
+        help_text=_("A made-up example showing the lifecycle; listed after the real proposals."),
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     published = models.BooleanField(
         _("published"),
@@ -129,7 +138,7 @@ class Proposal(FSMModelMixin, Archivable):
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-offered_on", "reference"]
+        ordering = LISTING_ORDER
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         indexes = [
@@ -137,7 +146,7 @@ class Proposal(FSMModelMixin, Archivable):
             models.Index(fields=["partner_country"]),
             # The public list's order, over public rows only: a page is read off the index.
             models.Index(
-                fields=["-offered_on", "reference"],
+                fields=LISTING_ORDER,
                 name="proposal_public_listing",
                 condition=Q(published=True, archived_at__isnull=True) & ~Q(status="draft"),
             ),
@@ -218,6 +227,10 @@ class ProposalEvent(Archivable):
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
     is_public = models.BooleanField(_("public"), default=False)
+    # Set when the proposal's email followers were sent this step, so none gets it twice.
+    followers_told_at = models.DateTimeField(
+        _("email followers told at"), null=True, blank=True, editable=False
+    )
 
     objects = ProposalEventQuerySet.as_manager()
 
@@ -279,6 +292,10 @@ class CandidateCity(Archivable):
         verbose_name=_("suggested by"),
     )
     rationale = models.TextField(_("rationale"), blank=True)
+    # The matching assistant's reasons as data ([{"name", "points", "maximum", "figures"}]), so
+    # each reader (page, mail, admin) gets them in their own language; see matching.reasons().
+    match_factors = models.JSONField(_("matching assistant's reasons"), default=list, blank=True,
+                                     editable=False)  # fmt: skip
     score = models.DecimalField(
         _("score"),
         help_text=_("How well the city fits, from 0 to 100 (the matching assistant's scale)."),

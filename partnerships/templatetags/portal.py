@@ -1,11 +1,18 @@
-"""Template helpers for the public site: sanitised markdown and the language switcher."""
+"""Template helpers: sanitised markdown, the language switcher, the assistant's reasons."""
 
 import markdown as markdown_lib
 import nh3
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from ..matching import reasons
 
 register = template.Library()
 
@@ -24,6 +31,51 @@ def markdown(text):
     )
 
 
+def falls_back(record, field):
+    """True when `record.field` is shown in Indonesian because the reader's language has no text
+    yet (modeltranslation's fallback)."""
+    language = get_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return False
+    own = getattr(record, build_localized_fieldname(field, language), None)
+    return not own and bool(getattr(record, field, ""))
+
+
+@register.simple_tag
+def translated(record, field, as_markdown=False, words=None):
+    """A content text in the reader's language; where it is still Indonesian it says so honestly:
+    the passage carries lang="id" (screen readers and browsers read it right) and a small note
+    in the reader's language follows it."""
+    text = getattr(record, field, "") or ""
+    if words:
+        text = Truncator(text).words(words)
+    shown = markdown(text) if as_markdown else text
+    if not falls_back(record, field):
+        return shown if as_markdown else format_html("{}", shown)
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if as_markdown:
+        return format_html(
+            '<div lang="{}">{}</div><p class="untranslated small">{}</p>',
+            fallback, shown, _("Not yet translated: shown in Indonesian."),
+        )  # fmt: skip
+    return format_html(
+        '<span lang="{}">{}</span> <small class="untranslated">({})</small>',
+        fallback, shown, _("not yet translated"),
+    )  # fmt: skip
+
+
+@register.simple_tag
+def label(text):
+    """“Stage: ” before a value; Japanese writes a full-width colon with no space (段階：)."""
+    return format_html("{}", _("%(label)s: ") % {"label": text})
+
+
+@register.simple_tag
+def list_separator():
+    """“, ” between the items of a list written inline; Japanese writes “、”."""
+    return _(", ")
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The current page in every language: (code, name, url, is_current)."""
@@ -35,6 +87,12 @@ def language_links(context):
         (code, native.get(code, name), translate_url(path, code), code == current)
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.filter
+def match_reasons(candidate):
+    """The matching assistant's stored reasons for a candidate, in the active language."""
+    return reasons(candidate.match_factors, candidate.city)
 
 
 @register.filter

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from delegations.models import Commitment, Delegate, Visit
 from partnerships import demo_data as data
+from partnerships.content_version import content_changed
 from partnerships.demo_samples import load_samples
 from partnerships.models import (
     Consulate,
@@ -57,6 +58,7 @@ class Command(BaseCommand):
 
     def load_story(self, without_samples):
         sectors = {sector.slug: sector for sector in FocusSector.objects.all()}
+        self.describe_sectors(sectors)
         consulate = self.load_consulate()
         for city in data.CITIES:
             self.load_city(city, sectors)
@@ -64,10 +66,21 @@ class Command(BaseCommand):
         self.load_visit(proposal, sectors)
         if not without_samples:
             load_samples()
+        content_changed()  # some of the above are bulk updates, which send no signal
         if settings.DEBUG:
             self.load_users(consulate)
         else:
             self.stderr.write("Demo users are not created when DJANGO_DEBUG=0.")
+
+    def describe_sectors(self, sectors):
+        """The four sectors come with the database; their descriptions with the story, where
+        staff have not written one."""
+        for slug, texts in data.SECTOR_DESCRIPTIONS.items():
+            sector = sectors.get(slug)
+            if sector and not sector.description_ind:
+                FocusSector.objects.filter(pk=sector.pk).update(
+                    description=texts["description_ind"], **texts
+                )
 
     def get_or_create(self, model, lookup, fields):
         return model.objects.get_or_create(
@@ -86,7 +99,7 @@ class Command(BaseCommand):
 
     def load_city(self, city, sectors):
         fields, related = split_off(city, "slug", "strengths")
-        fields["facts_source"] = data.CENSUS
+        fields.update(data.CENSUS)
         obj, created = self.get_or_create(PartnerCity, {"slug": city["slug"]}, fields)
         if created:
             obj.strengths.set(sectors[slug] for slug in related["strengths"])
@@ -112,8 +125,9 @@ class Command(BaseCommand):
             visit.sectors.set(sectors[slug] for slug in related["sectors"])
             visit.proposals.set([proposal])
         for delegate in data.DELEGATES:
-            fields, _ = split_off(delegate, "name")
-            self.get_or_create(Delegate, {"visit": visit, "name": delegate["name"]}, fields)
+            fields, _ = split_off(delegate, "side", "order")
+            lookup = {"visit": visit, "side": delegate["side"], "order": delegate["order"]}
+            self.get_or_create(Delegate, lookup, fields)
         for commitment in data.COMMITMENTS:
             fields, _ = split_off(commitment, "description_ind")
             fields["proposal"] = proposal

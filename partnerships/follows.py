@@ -1,0 +1,206 @@
+"""Following one proposal by email, without an account.
+
+A citizen gives an address and a language on the proposal page; a signed link, valid for a few
+days, confirms it (double opt-in); each public step of that proposal is then mailed to it in
+that language, with a one-click leave link (also in the List-Unsubscribe headers, RFC 8058).
+Asking is throttled per address and per client. Mail goes out through the task queue, after
+the step's transaction commits. The address itself is never shown on any page.
+"""
+
+import logging
+from datetime import timedelta
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from kupang_portal.throttle import Throttle
+
+from .models import Follower, Proposal, ProposalEvent
+from .tasks import notifications_are_paused
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "portal.follow.confirm"
+LEAVE_SALT = "portal.follow.leave"
+CONFIRM_WITHIN = timedelta(days=3)
+
+
+class Throttled(Exception):
+    """Too many requests to follow, from this address or this client, within the hour."""
+
+
+def per_address():
+    return Throttle("follow-address", settings.PORTAL_FOLLOW_LIMIT_PER_ADDRESS, 3600)
+
+
+def per_client():
+    return Throttle("follow-client", settings.PORTAL_FOLLOW_LIMIT_PER_CLIENT, 3600)
+
+
+def normalised(email):
+    return email.strip().lower()
+
+
+def ask_to_follow(*, proposal, email, language, client):
+    """Record the wish and mail a confirmation link. Whether the address already follows is
+    never told (the answer is the same), and an address already following gets no mail."""
+    email = normalised(email)
+    if per_address().exceeded(email) or per_client().exceeded(client):
+        raise Throttled
+    per_address().record(email)
+    per_client().record(client)
+    with transaction.atomic():
+        follower, _created = Follower.objects.select_for_update().get_or_create(
+            proposal=proposal, email=email, defaults={"language": language}
+        )
+        if follower.is_active:
+            return follower
+        follower.language = language
+        follower.asked_at = timezone.now()
+        follower.confirmed_at = follower.left_at = None
+        follower.save()
+        transaction.on_commit(lambda: send_confirmation.enqueue(follower_pk=follower.pk))
+    return follower
+
+
+def confirm_token(follower):
+    # The time of asking is in the token: a link from an earlier request, answered after the
+    # address left and asked again, is not valid for the new request.
+    payload = {"f": follower.pk, "a": int(follower.asked_at.timestamp())}
+    return signing.dumps(payload, salt=CONFIRM_SALT)
+
+
+def leave_token(follower):
+    return signing.dumps({"f": follower.pk}, salt=LEAVE_SALT)
+
+
+def follower_to_confirm(token):
+    """The follower a confirmation link is for; raises signing.SignatureExpired after
+    CONFIRM_WITHIN and signing.BadSignature for a link that was not made here or is stale."""
+    data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_WITHIN)
+    follower = Follower.objects.select_related("proposal").filter(pk=data.get("f")).first()
+    if follower is None or int(follower.asked_at.timestamp()) != data.get("a"):
+        raise signing.BadSignature("This confirmation link is not the address's latest.")
+    return follower
+
+
+def follower_to_leave(token):
+    """The follower a leave link is for; raises signing.BadSignature for a forged one."""
+    data = signing.loads(token, salt=LEAVE_SALT)
+    follower = Follower.objects.select_related("proposal").filter(pk=data.get("f")).first()
+    if follower is None:
+        raise signing.BadSignature("No such follower.")
+    return follower
+
+
+def confirm(follower):
+    with transaction.atomic():
+        locked = Follower.objects.select_for_update().get(pk=follower.pk)
+        if locked.confirmed_at is None:
+            locked.confirmed_at = timezone.now()
+            locked.left_at = None
+            locked.save(update_fields=["confirmed_at", "left_at"])
+    return locked
+
+
+def leave(follower):
+    with transaction.atomic():
+        locked = Follower.objects.select_for_update().get(pk=follower.pk)
+        if locked.left_at is None:
+            locked.left_at = timezone.now()
+            locked.save(update_fields=["left_at"])
+    return locked
+
+
+def absolute(name, *args):
+    """A link into the portal, in the active language."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def confirmation_message(follower):
+    with translation.override(follower.language):
+        context = {
+            "proposal": follower.proposal,
+            "link": absolute("partnerships:follow_confirm", confirm_token(follower)),
+            "proposal_link": absolute("partnerships:proposal_detail", follower.proposal.slug),
+            "days": CONFIRM_WITHIN.days,
+        }
+        subject = render_to_string("partnerships/mail/follow_confirm_subject.txt", context)
+        body = render_to_string("partnerships/mail/follow_confirm_body.txt", context)
+    return EmailMessage(" ".join(subject.split()), body, to=[follower.email])
+
+
+def step_message(follower, event):
+    with translation.override(follower.language):
+        leave_link = absolute("partnerships:follow_leave", leave_token(follower))
+        context = {
+            "proposal": event.proposal,
+            "event": event,
+            "proposal_link": absolute("partnerships:proposal_detail", event.proposal.slug),
+            "leave_link": leave_link,
+        }
+        subject = render_to_string("partnerships/mail/follow_step_subject.txt", context)
+        body = render_to_string("partnerships/mail/follow_step_body.txt", context)
+    headers = {
+        "List-Unsubscribe": f"<{leave_link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"<{event.proposal.slug}.follow.{_host()}>",
+    }
+    return EmailMessage(" ".join(subject.split()), body, to=[follower.email], headers=headers)
+
+
+def _host():
+    return settings.PORTAL_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+
+
+@task()
+def send_confirmation(follower_pk):
+    follower = Follower.objects.select_related("proposal").filter(pk=follower_pk).first()
+    if follower is None or follower.is_active:
+        return 0
+    confirmation_message(follower).send()
+    return 1
+
+
+@task()
+def tell_followers(event_pk):
+    """Mail one public step to the proposal's followers, once: the step is marked as told under
+    a row lock before any mail goes, so a second run finds it told and sends nothing."""
+    with transaction.atomic():
+        event = (
+            ProposalEvent.objects.select_for_update().select_related("proposal")
+            .filter(pk=event_pk).first()
+        )  # fmt: skip
+        if event is None or event.followers_told_at or not _is_public_step(event):
+            return 0
+        # An update, not a save: telling followers changes nothing a page shows.
+        ProposalEvent.objects.filter(pk=event.pk).update(followers_told_at=timezone.now())
+    sent = 0
+    for follower in event.proposal.email_followers.active():
+        try:
+            step_message(follower, event).send()
+            sent += 1
+        except (SMTPException, OSError):
+            logger.exception("Mail of step %s to follower %s failed", event.pk, follower.pk)
+    return sent
+
+
+def _is_public_step(event):
+    return (
+        event.is_public
+        and event.archived_at is None
+        and Proposal.objects.public().filter(pk=event.proposal_id).exists()
+    )
+
+
+def step_recorded(sender, instance, **kwargs):
+    """post_save of a timeline event: a public step not yet told is mailed after the commit."""
+    if instance.is_public and instance.followers_told_at is None and not notifications_are_paused():
+        transaction.on_commit(lambda: tell_followers.enqueue(event_pk=instance.pk))

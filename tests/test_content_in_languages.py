@@ -1,0 +1,170 @@
+"""Every word a citizen reads is in their language: the demo story reads entirely in English on
+/en/ and in Japanese on /ja/, and where a text is not translated yet the page says so."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils.html import escape
+
+from delegations.models import Delegate, Visit
+from partnerships import demo_data, demo_samples
+from partnerships.models import FocusSector, PartnerCity, Proposal
+from tests.factories import ProposalFactory, VisitFactory
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_COLUMNS = {"id": "ind", "en": "en", "ja": "ja"}
+
+
+def indonesian_texts():
+    """Every Indonesian text of the demo story (and its samples) that differs from its English
+    and Japanese: `*_ind` columns, and {"id"/"ind": …} texts."""
+    found = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key, text in value.items():
+                base = key.removesuffix("_ind")
+                siblings = (value.get(f"{base}_en"), value.get(f"{base}_ja"), value.get("en"))
+                indonesian = key.endswith("_ind") or key in ("id", "ind")
+                if indonesian and isinstance(text, str) and text not in siblings:
+                    found.add(text)
+                else:
+                    walk(text)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    for module in (demo_data, demo_samples):
+        for name in dir(module):
+            if name.isupper():
+                walk(getattr(module, name))
+    return {text.strip() for text in found if len(text) > 3}
+
+
+def public_pages(language):
+    """Every public page of the demo story, as a citizen reaches them from the home page."""
+    proposal = Proposal.objects.get(reference="KPG-2023-001")
+    pages = [
+        f"/{language}/", f"/{language}/proposals/", f"/{language}/sectors/",
+        f"/{language}/cities/", f"/{language}/visits/", f"/{language}/open-data/",
+        f"/{language}/proposals/{proposal.slug}/",
+    ]  # fmt: skip
+    pages += [f"/{language}/proposals/{p.slug}/" for p in Proposal.objects.public()]
+    pages += [f"/{language}{s.get_absolute_url()[3:]}" for s in FocusSector.objects.all()]
+    pages += [f"/{language}{c.get_absolute_url()[3:]}" for c in PartnerCity.objects.all()]
+    pages += [f"/{language}{v.get_absolute_url()[3:]}" for v in Visit.objects.published()]
+    return pages
+
+
+@pytest.fixture
+def story():
+    call_command("load_demo", stdout=None)
+
+
+def text_of(response):
+    body = b"".join(response) if response.streaming else response.content
+    return body.decode("utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_demo_story_reads_entirely_in_the_readers_language(client, story, language):
+    indonesian = indonesian_texts()
+    assert len(indonesian) > 40  # guards the list itself: the story's texts are in it
+    assert demo_data.OFFER_NOTE["id"] in indonesian
+    assert "Pemerintah Kota Kupang" in indonesian
+    for page in public_pages(language):
+        response = client.get(page)
+        assert response.status_code == 200, page
+        html = text_of(response)
+        shown = [text for text in indonesian if escape(text) in html or text in html]
+        assert shown == [], f"{page} shows Indonesian: {shown}"
+        # The language switcher names "Bahasa Indonesia" in Indonesian; nothing else is.
+        assert len(re.findall(r'(?<!href)lang="id"', html)) == 1, page
+        assert "untranslated" not in html, page
+
+
+def visible_text(html):
+    html = re.sub(r"<(script|style|head)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", "", html)
+
+
+JAPANESE = r"[\u3040-\u30ff\u4e00-\u9fff（）「」]"
+ASCII_PUNCTUATION_BY_JAPANESE = re.compile(rf"{JAPANESE}[ ]?[,.:;!?]|[,:;] ?{JAPANESE}")
+
+
+def test_japanese_pages_use_full_width_punctuation(client, story):
+    for page in public_pages("ja"):
+        text = visible_text(text_of(client.get(page)))
+        found = ASCII_PUNCTUATION_BY_JAPANESE.findall(text)
+        assert found == [], f"{page}: {found}"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_feeds_of_the_story_carry_no_indonesian_text(client, story, language):
+    indonesian = indonesian_texts()
+    proposal = Proposal.objects.get(reference="KPG-2023-001")
+    for path in (f"/{language}/feeds/updates.atom", f"/{language}/visits.ics",
+                 f"/{language}/proposals/{proposal.slug}/updates.atom"):  # fmt: skip
+        body = text_of(client.get(path))
+        shown = [text for text in indonesian if text in body or escape(text) in body]
+        assert shown == [], f"{path} shows Indonesian: {shown}"
+
+
+def test_the_story_still_reads_in_indonesian(client, story):
+    html = text_of(client.get("/id/visits/consul-general-courtesy-visit-2023-03-07/"))
+    assert "Pemerintah Kota Kupang" in html and "Balai Kota Kupang" in html
+    assert "untranslated" not in html
+
+
+def untranslated_marks(html):
+    return re.findall(r'<span lang="id">([^<]*)</span> <small class="untranslated">', html)
+
+
+def test_a_partly_translated_record_marks_each_indonesian_passage(client, sector):
+    proposal = ProposalFactory(
+        offered=True, title_ind="Pertukaran guru", title_en="Teacher exchange",
+        summary_ind="Ringkasan dalam bahasa Indonesia saja.", summary_en="", summary_ja="",
+    )  # fmt: skip
+    proposal.sectors.set([sector])
+
+    english = text_of(client.get(f"/en/proposals/{proposal.slug}/"))
+    japanese = text_of(client.get(f"/ja/proposals/{proposal.slug}/"))
+
+    assert "Teacher exchange" in english
+    assert "Ringkasan dalam bahasa Indonesia saja." in untranslated_marks(english)
+    assert "Pertukaran guru" not in untranslated_marks(english)  # translated: no mark
+    assert "(not yet translated)" in english
+    # Japanese has neither: both passages are marked, with the note in Japanese.
+    assert {"Pertukaran guru", "Ringkasan dalam bahasa Indonesia saja."} <= set(
+        untranslated_marks(japanese)
+    )
+    assert "(not yet translated)" not in japanese and "untranslated" in japanese
+    # In Indonesian nothing falls back, so nothing is marked.
+    indonesian = text_of(client.get(f"/id/proposals/{proposal.slug}/"))
+    assert untranslated_marks(indonesian) == []
+
+
+def test_a_visit_host_and_commitment_owner_fall_back_with_a_mark(client):
+    visit = VisitFactory(host="Pemerintah Kota Kupang", host_ind="Pemerintah Kota Kupang")
+    visit.commitments.create(
+        description="Coordinate", description_ind="Berkoordinasi", owner_ind="Konsul Jenderal"
+    )
+    html = text_of(client.get(f"/en/visits/{visit.slug}/"))
+    marks = untranslated_marks(html)
+    assert "Pemerintah Kota Kupang" in marks and "Konsul Jenderal" in marks
+
+
+def test_a_delegate_whose_name_is_unknown_is_shown_by_title(client, story):
+    unnamed = Delegate.objects.get(name="")
+    visit = unnamed.visit
+    html = text_of(client.get(f"/en{visit.get_absolute_url()[3:]}"))
+    assert "Head of the Education and Culture Office, Kupang" in html
+    assert "(name not on record)" in html
+    assert str(unnamed) == unnamed.title
+
+
+@pytest.fixture
+def sector():
+    return FocusSector.objects.get(slug="education")

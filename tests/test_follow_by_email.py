@@ -1,0 +1,256 @@
+"""A citizen follows one proposal by email: asks on the proposal page, confirms through the
+signed link, gets each public step in the language chosen, and leaves with one click."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from partnerships import follows, services
+from partnerships.models import Follower, ProposalEvent
+from tests.factories import ProposalFactory, StaffUserFactory
+from tests.html_forms import read_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def offer():
+    return ProposalFactory(offered=True, slug="kupang-offer", reference="KPG-2023-001",
+                           title_en="Kupang's offer", title_ja="クパン市の提案")  # fmt: skip
+
+
+def ask(client, proposal, email, language=None, page_language="en", **headers):
+    """Fill in the form as the proposal page renders it, and send it."""
+    page = client.get(f"/{page_language}/proposals/{proposal.slug}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    data = read_form(html, "follow-form")
+    action = re.search(r'<form method="post" action="([^"]+)"[^>]*id="follow-form"', html)[1]
+    data["email"] = email
+    if language:
+        data["language"] = language
+    return client.post(action, data, **headers)
+
+
+def link_in(message, name):
+    return re.search(rf"https?://\S+/{name}/\S+/", message.body)[0]
+
+
+def path_of(link):
+    return "/" + link.split("://", 1)[1].split("/", 1)[1]
+
+
+def confirm(client, message):
+    path = path_of(link_in(message, "follow/confirm"))
+    page = client.get(path)
+    assert page.status_code == 200 and 'type="submit"' in page.content.decode()
+    return client.post(path, read_form(page.content.decode()))
+
+
+def public_step(proposal, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_explore(proposal=proposal, by=StaffUserFactory(), note="Tokyo answered.")
+    return ProposalEvent.objects.filter(proposal=proposal).latest("occurred_at", "pk")
+
+
+def test_follow_confirm_receive_and_leave(client, offer, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ask(client, offer, "Reader@Example.org", language="ja")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    (asking,) = mail.outbox
+    assert asking.to == ["reader@example.org"]
+    assert "KPG-2023-001" in asking.subject and "確認" in asking.subject  # Japanese, as chosen
+    follower = Follower.objects.get()
+    assert not follower.is_active  # nothing is sent before the link is opened
+
+    # Opening the link only asks; the button confirms.
+    path = path_of(link_in(asking, "follow/confirm"))
+    client.get(path)
+    follower.refresh_from_db()
+    assert follower.confirmed_at is None
+    done = confirm(client, asking)
+    assert done.status_code == 200
+    follower.refresh_from_db()
+    assert follower.is_active
+
+    mail.outbox.clear()
+    event = public_step(offer, django_capture_on_commit_callbacks)
+    (news,) = [m for m in mail.outbox if m.to == ["reader@example.org"]]
+    assert news.subject.startswith("[KPG-2023-001]")
+    with_japanese_title = event.title_ja
+    assert with_japanese_title and with_japanese_title in news.subject
+    leave_link = link_in(news, "follow/leave")
+    assert news.extra_headers["List-Unsubscribe"] == f"<{leave_link}>"
+    assert news.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # The mail program's one-click leave: a POST with no token of ours.
+    assert client.post(path_of(leave_link)).status_code == 200
+    follower.refresh_from_db()
+    assert follower.left_at is not None and not follower.is_active
+    mail.outbox.clear()
+    public_step_again(offer, django_capture_on_commit_callbacks)
+    assert [m for m in mail.outbox if m.to == ["reader@example.org"]] == []
+    assert Follower.objects.count() == 1  # leaving keeps the record of consent
+
+
+def public_step_again(proposal, capture):
+    with capture(execute=True):
+        ProposalEvent.objects.create(proposal=proposal, title="Note", is_public=True)
+
+
+def test_each_step_is_mailed_once(client, offer, django_capture_on_commit_callbacks):
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    event = public_step(offer, django_capture_on_commit_callbacks)
+    assert len([m for m in mail.outbox if m.to == ["a@example.org"]]) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        event.note = "Tokyo answered, with three cities."
+        event.save()
+    assert follows.tell_followers.call(event_pk=event.pk) == 0
+    assert len([m for m in mail.outbox if m.to == ["a@example.org"]]) == 1
+
+
+def test_internal_steps_and_unpublished_proposals_are_not_mailed(
+    offer, django_capture_on_commit_callbacks
+):
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        ProposalEvent.objects.create(proposal=offer, title="Internal", is_public=False)
+    assert mail.outbox == []
+    offer.published = False
+    offer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ProposalEvent.objects.create(proposal=offer, title="Public", is_public=True)
+    assert mail.outbox == []
+
+
+def test_unconfirmed_and_departed_addresses_get_nothing(offer, django_capture_on_commit_callbacks):
+    Follower.objects.create(proposal=offer, email="asked@example.org")
+    Follower.objects.create(proposal=offer, email="left@example.org",
+                            confirmed_at=timezone.now(), left_at=timezone.now())  # fmt: skip
+    public_step(offer, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+
+
+def test_an_expired_confirmation_link_is_refused(client, offer, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client, offer, "late@example.org")
+    path = path_of(link_in(mail.outbox[0], "follow/confirm"))
+    later = timezone.now() + follows.CONFIRM_WITHIN + timedelta(minutes=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.core.signing.time.time", lambda: later.timestamp())
+        response = client.post(path)
+    assert response.status_code == 400
+    assert "expired" in response.content.decode()
+    assert Follower.objects.get().confirmed_at is None
+
+
+@pytest.mark.parametrize("kind", ["confirm", "leave"])
+def test_forged_or_altered_links_are_refused(client, offer, kind):
+    follower = Follower.objects.create(proposal=offer, email="a@example.org",
+                                       confirmed_at=timezone.now())  # fmt: skip
+    token = follows.confirm_token(follower) if kind == "confirm" else follows.leave_token(follower)
+    other = Follower.objects.create(proposal=offer, email="b@example.org",
+                                    confirmed_at=timezone.now())  # fmt: skip
+    # The same payload for another follower, with the first one's signature.
+    payload, signature = token.split(":", 1)
+    forged_payload = follows.leave_token(other).split(":", 1)[0]
+    for forged in (f"{forged_payload}:{signature}", token[:-2] + "xx", "nonsense"):
+        response = client.post(f"/en/follow/{kind}/{forged}/")
+        assert response.status_code == 400, forged
+        assert "This link does not work" in response.content.decode()
+    # A confirmation link does not work as a leave link, nor the reverse.
+    wrong = "leave" if kind == "confirm" else "confirm"
+    assert client.post(f"/en/follow/{wrong}/{token}/").status_code == 400
+    other.refresh_from_db()
+    follower.refresh_from_db()
+    assert other.left_at is None and follower.left_at is None
+
+
+def test_asking_is_throttled_per_address_and_per_client(
+    client, offer, settings, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_FOLLOW_LIMIT_PER_ADDRESS = 2
+    settings.PORTAL_FOLLOW_LIMIT_PER_CLIENT = 4
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            assert ask(client, offer, "same@example.org").status_code == 302
+        refused = ask(client, offer, "SAME@example.org")
+    assert refused.status_code == 429
+    assert "Too many requests" in refused.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(2):
+            assert ask(client, offer, f"other{number}@example.org").status_code == 302
+        assert ask(client, offer, "yet-another@example.org").status_code == 429
+    # Another client is not held back by the first one's count.
+    assert ask(client, offer, "fresh@example.org", REMOTE_ADDR="203.0.113.9").status_code == 302
+    assert len(mail.outbox) == 4
+
+
+def test_a_wrong_address_is_sent_back_with_a_clear_error_and_kept(client, offer):
+    response = ask(client, offer, "not-an-address", language="ja")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert 'value="not-an-address"' in html
+    assert re.search(r'<option value="ja" selected>', html)
+    assert not Follower.objects.exists()
+
+
+def test_a_form_sent_from_another_site_is_refused(client, offer):
+    response = ask(client, offer, "a@example.org", HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert not Follower.objects.exists()
+
+
+def test_asking_again_tells_nothing_about_whether_the_address_follows(
+    client, offer, django_capture_on_commit_callbacks
+):
+    Follower.objects.create(proposal=offer, email="known@example.org",
+                            confirmed_at=timezone.now())  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        known = ask(client, offer, "known@example.org")
+        unknown = ask(client, offer, "unknown@example.org")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [m.to for m in mail.outbox] == [["unknown@example.org"]]
+
+
+def test_the_address_is_never_shown_and_staff_see_a_count(
+    client, offer, django_capture_on_commit_callbacks
+):
+    Follower.objects.create(proposal=offer, email="secret-reader@example.org",
+                            confirmed_at=timezone.now())  # fmt: skip
+    for path in (
+        f"/en/proposals/{offer.slug}/",
+        f"/en/proposals/{offer.slug}/follow/",
+        f"/en/proposals/{offer.slug}/follow/sent/",
+        "/en/open-data/proposals.csv",
+        "/en/open-data/proposals.json",
+        f"/en/proposals/{offer.slug}/updates.atom",
+    ):
+        response = client.get(path)
+        body = b"".join(response) if response.streaming else response.content
+        assert b"secret-reader" not in body, path
+    client.force_login(StaffUserFactory())
+    review = client.get(f"/en/review/{offer.reference}/").content.decode()
+    assert "1 citizen follows the public steps by email." in review
+    assert "secret-reader" not in review
+
+
+def test_the_proposal_page_stays_one_cached_page_for_everyone(client, offer):
+    first = client.get(f"/en/proposals/{offer.slug}/")
+    assert 'id="follow-form"' in first.content.decode()
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert not first.cookies
