@@ -5,9 +5,13 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
+from . import translation_desk as desk
 from .accounts import AdminSignInForm
 
 
@@ -22,8 +26,46 @@ class PortalAdminSite(admin.AdminSite):
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [checked if getattr(url, "name", None) == "view_on_site" else url
-                for url in super().get_urls()]  # fmt: skip
+        desk = path(
+            "translations/", self.admin_view(self.translation_desk), name="translation_desk"
+        )
+        return [desk] + [checked if getattr(url, "name", None) == "view_on_site" else url
+                         for url in super().get_urls()]  # fmt: skip
+
+    def translation_desk(self, request):
+        """Every published text still missing in English or Japanese, with a link to fill it."""
+        if not request.user.has_perm("partnerships.change_proposal"):
+            raise PermissionDenied
+        language = request.GET.get("language")
+        languages = (language,) if language in desk.TARGET_LANGUAGES else desk.TARGET_LANGUAGES
+        kind = desk.BY_KEY.get(request.GET.get("kind", ""))
+        overall, per_kind = desk.totals()
+        sections = []
+        for checked, counts in per_kind:
+            if kind and checked is not kind:
+                continue
+            total = sum(counts[code] for code in languages)
+            if not total:
+                continue
+            if kind:
+                pages = Paginator(desk.gap_rows(checked, languages), 100)
+                page = pages.get_page(request.GET.get("page"))
+                rows = desk.gaps(checked, languages, rows=page.object_list)
+                sections.append((checked, counts, rows, page))
+            else:
+                sections.append((checked, counts, desk.gaps(checked, languages, limit=25), None))
+        context = {
+            **self.each_context(request),
+            "title": _("Translation desk"),
+            "overall": overall,
+            "sections": sections,
+            "languages": languages,
+            "language": language if language in desk.TARGET_LANGUAGES else "",
+            "language_names": desk.LANGUAGE_NAMES,
+            "kind": kind,
+            "shown_per_kind": 25,
+        }
+        return TemplateResponse(request, "admin/translation_desk.html", context)
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

@@ -39,13 +39,67 @@ def test_citizen_follows_kupangs_offer_in_japanese_then_indonesian(
     phone.screenshot(path=str(artifacts / "public-proposal-id.png"), full_page=True)
 
 
-def test_the_public_pages_load_without_a_failed_request(live_server, phone, demo_story):
+def every_public_page(language):
+    from delegations.models import Visit
+    from partnerships.models import FocusSector, PartnerCity, Proposal
+
+    pages = ["/", "/proposals/", "/sectors/", "/cities/", "/visits/", "/open-data/"]
+    for rows in (Proposal.objects.public(), FocusSector.objects.all(),
+                 PartnerCity.objects.all(), Visit.objects.published()):  # fmt: skip
+        pages += [row.get_absolute_url()[3:] for row in rows]
+    pages.append("/proposals/kupang-japan-sister-city/follow/")
+    return [f"/{language}{path}" for path in pages]
+
+
+def test_no_public_page_logs_a_console_error_or_a_failed_request(live_server, phone, demo_story):
     # The favicon once was a 404 on every page, in every visitor's browser console.
-    failed = []
+    failed, errors = [], []
     phone.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    for path in ("/ja/", "/ja/proposals/kupang-japan-sister-city/", "/en/visits/"):
-        phone.goto(f"{live_server.url}{path}")
-        phone.wait_for_load_state("networkidle")
-    assert failed == []
+    phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    phone.on("pageerror", lambda e: errors.append(str(e)))
+    visited = 0
+    for language in ("id", "en", "ja"):
+        for path in every_public_page(language):
+            phone.goto(f"{live_server.url}{path}")
+            phone.wait_for_load_state("networkidle")
+            visited += 1
+    assert visited > 40
+    assert failed == [] and errors == []
     icon = phone.locator("link[rel=icon][type='image/svg+xml']").get_attribute("href")
     assert phone.request.get(f"{live_server.url}{icon}").ok
+
+
+def test_citizen_follows_kupangs_offer_by_email_and_leaves_with_one_click(
+    live_server, phone, demo_story, artifacts, mailoutbox
+):
+    import re
+
+    from partnerships import services
+    from partnerships.models import Proposal
+
+    phone.goto(f"{live_server.url}/en/proposals/kupang-japan-sister-city/")
+    phone.get_by_label("Your email address").fill("not an address")
+    phone.get_by_role("button", name="Follow by email").click()
+    assert "Enter a valid email address." in phone.locator("main").inner_text()
+    assert phone.get_by_label("Your email address").input_value() == "not an address"
+
+    phone.get_by_label("Your email address").fill("reader@example.org")
+    phone.get_by_label("Language of the mail").select_option("ja")
+    phone.get_by_role("button", name="Follow by email").click()
+    assert phone.get_by_role("heading", name="Check your mailbox").is_visible()
+    (asking,) = mailoutbox
+    confirm_link = re.search(r"https?://\S+/follow/confirm/\S+/", asking.body)[0]
+    phone.goto(live_server.url + "/" + confirm_link.split("/", 3)[3])
+    phone.get_by_role("button", name="確認する").click()
+    assert phone.get_by_role("heading", name="この提案を購読しています").is_visible()
+    phone.screenshot(path=str(artifacts / "follow-confirmed-ja.png"), full_page=True)
+
+    proposal = Proposal.objects.get(reference="KPG-2023-001")
+    services.proposal_explore(proposal=proposal, by=None, note={"id": "Tokyo menjawab.",
+                              "en": "Tokyo answered.", "ja": "東京から回答があった。"})  # fmt: skip
+    (news,) = [m for m in mailoutbox if m.to == ["reader@example.org"]][1:]
+    assert "東京から回答があった。" in news.body
+    leave_link = re.search(r"https?://\S+/follow/leave/\S+/", news.body)[0]
+    phone.goto(live_server.url + "/" + leave_link.split("/", 3)[3])
+    phone.get_by_role("button", name="送信を停止する").click()
+    assert phone.get_by_role("heading", name="この提案の購読を停止しました").is_visible()

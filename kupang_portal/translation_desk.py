@@ -1,0 +1,156 @@
+"""The translation desk: which texts citizens read in Indonesian only, because their English or
+Japanese column is still empty. It looks at published records only (what a public page shows),
+field by field, and is shared by the admin page, the admin index's totals and the
+`translation_report` command. It lives at the project level because it reads both apps."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from delegations.models import Commitment, Delegate, Visit
+from partnerships.models import (
+    CandidateCity,
+    Consulate,
+    Document,
+    FocusSector,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+)
+
+TARGET_LANGUAGES = ("en", "ja")
+LANGUAGE_NAMES = {"en": _("English"), "ja": _("Japanese")}
+
+
+def _public_cities():
+    public = Proposal.objects.public()
+    return PartnerCity.objects.filter(
+        Q(Exists(public.filter(partner_city=OuterRef("pk"))))
+        | Q(Exists(CandidateCity.objects.public().filter(city=OuterRef("pk"))))
+    )
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One kind of record a public page shows: which rows, and which of their texts."""
+
+    key: str
+    model: type
+    fields: tuple
+    rows: object  # a function returning the published rows
+
+    @property
+    def label(self):
+        return self.model._meta.verbose_name_plural
+
+    def admin_url(self, pk):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+
+
+CHECKED = (
+    Checked("proposal", Proposal, ("title", "summary", "body", "closing_reason"),
+            lambda: Proposal.objects.public()),
+    Checked("event", ProposalEvent, ("title", "note"), lambda: ProposalEvent.objects.public()),
+    Checked("document", Document, ("title",), lambda: Document.objects.public()),
+    Checked("visit", Visit,
+            ("title", "place", "host", "visiting_mission", "purpose", "highlights", "report"),
+            lambda: Visit.objects.published()),
+    Checked("delegate", Delegate, ("title", "organisation"),
+            lambda: Delegate.objects.current().filter(visit__in=Visit.objects.published())),
+    Checked("commitment", Commitment, ("description", "owner"),
+            lambda: Commitment.objects.current().filter(visit__in=Visit.objects.published())),
+    Checked("sector", FocusSector, ("name", "description"), lambda: FocusSector.objects.all()),
+    Checked("city", PartnerCity,
+            ("name", "region", "summary", "existing_ties", "facts_source"), _public_cities),
+    Checked("consulate", Consulate, ("name",),
+            lambda: Consulate.objects.filter(proposals__in=Proposal.objects.public()).distinct()),
+)  # fmt: skip
+BY_KEY = {checked.key: checked for checked in CHECKED}
+
+
+def missing(field, language):
+    """Written in Indonesian, empty in `language`."""
+    indonesian = build_localized_fieldname(field, "id")
+    other = build_localized_fieldname(field, language)
+    has_indonesian = Q(**{f"{indonesian}__isnull": False}) & ~Q(**{indonesian: ""})
+    return has_indonesian & (Q(**{f"{other}__isnull": True}) | Q(**{other: ""}))
+
+
+def missing_anything(checked, languages=TARGET_LANGUAGES):
+    condition = Q()
+    for field in checked.fields:
+        for language in languages:
+            condition |= missing(field, language)
+    return condition
+
+
+def totals():
+    """{language: number of missing texts} over every kind of record, and per kind:
+    [(checked, {language: n})]. One query per kind of record."""
+    per_kind = []
+    overall = dict.fromkeys(TARGET_LANGUAGES, 0)
+    for checked in CHECKED:
+        counts = {
+            f"{field}__{language}": Count("pk", filter=missing(field, language))
+            for field in checked.fields
+            for language in TARGET_LANGUAGES
+        }
+        found = checked.model.objects.filter(pk__in=checked.rows().values("pk")).aggregate(**counts)
+        mine = {
+            language: sum(found[f"{field}__{language}"] for field in checked.fields)
+            for language in TARGET_LANGUAGES
+        }
+        for language in TARGET_LANGUAGES:
+            overall[language] += mine[language]
+        per_kind.append((checked, mine))
+    return overall, per_kind
+
+
+@dataclass
+class Gap:
+    checked: Checked
+    pk: int
+    name: str
+    fields: dict  # {language: [field labels]}
+
+    @property
+    def admin_url(self):
+        return self.checked.admin_url(self.pk)
+
+
+def gap_rows(checked, languages=TARGET_LANGUAGES):
+    """The published records of one kind with a missing text, oldest first."""
+    rows = checked.model.objects.filter(pk__in=checked.rows().values("pk"))
+    return rows.filter(missing_anything(checked, languages)).order_by("pk")
+
+
+def gaps(checked, languages=TARGET_LANGUAGES, limit=None, rows=None):
+    """Those records (or the `rows` given, e.g. one page of them), each with which fields are
+    missing in which language."""
+    if rows is None:
+        rows = gap_rows(checked, languages)
+        if limit:
+            rows = rows[:limit]
+    found = []
+    for record in rows:
+        per_language = {}
+        for language in languages:
+            labels = [
+                str(checked.model._meta.get_field(field).verbose_name)
+                for field in checked.fields
+                if _is_missing(record, field, language)
+            ]
+            if labels:
+                per_language[language] = labels
+        found.append(Gap(checked, record.pk, str(record), per_language))
+    return found
+
+
+def _is_missing(record, field, language):
+    indonesian = getattr(record, build_localized_fieldname(field, "id"))
+    other = getattr(record, build_localized_fieldname(field, language))
+    return bool(indonesian) and not other
