@@ -71,3 +71,23 @@ def test_error_pages_are_never_kept_in_the_page_cache(settings):
     visitor = Client()
     assert visitor.get("/en/proposals/gone/").status_code == 404
     assert visitor.get("/en/proposals/gone/").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["en", "id", "ja"])
+def test_too_many_requests_answer_in_the_language_of_the_address(client, settings, lang):
+    from django.core.cache import cache
+
+    from .factories import ProposalFactory
+
+    cache.clear()
+    settings.PORTAL_FOLLOW_LIMIT_PER_CLIENT = 0
+    proposal = ProposalFactory(offered=True)
+    response = client.post(f"/{lang}/proposals/{proposal.slug}/follow/",
+                           {"email": "a@example.org", "language": lang})  # fmt: skip
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert f'<html lang="{lang}">' in body
+    with translation.override(lang):
+        assert translation.gettext("Too many requests") in body
+    assert 'href="/' + lang + '/"' in body  # the way back
+    cache.clear()

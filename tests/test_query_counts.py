@@ -49,6 +49,9 @@ PAGES = {
     "visit list": "/en/visits/",
     "visit page": "/en/visits/measured-visit/",
     "sector page": "/en/sectors/education/",
+    "sector index": "/en/sectors/",
+    "city index": "/ja/cities/",
+    "follow form": "/en/proposals/measured/follow/",
     "open data": "/en/open-data/proposals.json",
     "atom feed": "/feeds/updates.atom",
 }
