@@ -10,6 +10,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from . import translation_desk as desk
 from .accounts import AdminSignInForm
@@ -27,7 +28,9 @@ class PortalAdminSite(admin.AdminSite):
             name="view_on_site",
         )
         desk = path(
-            "translations/", self.admin_view(self.translation_desk), name="translation_desk"
+            "translations/",
+            self.admin_view(require_safe(self.translation_desk)),
+            name="translation_desk",
         )
         return [desk] + [checked if getattr(url, "name", None) == "view_on_site" else url
                          for url in super().get_urls()]  # fmt: skip

@@ -525,6 +525,8 @@ def admin_entries(names):
         # Django's admin answers a POST to its index, an app's list and "view on site" as a GET.
         "admin:index": one(lambda w: "/admin/", admin_gate(staff_flag_only=OK),
                            methods=READ_WRITE),
+        # Staff with the role only: a bare staff flag is refused (403).
+        "admin:translation_desk": one(lambda w: "/admin/translations/", admin_gate()),
         "admin:app_list": Entry(READ_WRITE, {
             "partnerships": (lambda w: "/admin/partnerships/", admin_gate(staff_flag_only=MISSING)),
             "auth": (lambda w: "/admin/auth/",
