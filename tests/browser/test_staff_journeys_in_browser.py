@@ -55,8 +55,9 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
     form.get_by_label("Starts on").fill(iso(today() - datetime.timedelta(days=3)))
     form.get_by_label("Ends on").fill(iso(today() - datetime.timedelta(days=2)))
     form.get_by_label("Place (Indonesian)").fill("Balai Kota Kupang")
-    form.get_by_label("Host:", exact=True).fill("Pemerintah Kota Kupang")
-    form.get_by_label("Visiting mission").fill("Embassy of Japan in Jakarta")
+    form.get_by_label("Host (Indonesian)").fill("Pemerintah Kota Kupang")
+    form.get_by_label("Visiting mission (Indonesian)").fill("Kedutaan Besar Jepang di Jakarta")
+    form.get_by_label("Visiting mission (English)").fill("Embassy of Japan in Jakarta")
     form.get_by_label("Ceremonies and highlights (Indonesian)").fill(
         "- Natoni oleh murid SDN Fontein I\n- Kain tenun NTT"
     )
@@ -71,7 +72,7 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
     for promise in ["Kirim daftar sekolah mitra", "Undang tim kebencanaan ke Jepang"]:
         commitment = add_row(page, "commitments-group", "Add another Commitment")
         commitment.get_by_label("Commitment (Indonesian)").fill(promise)
-        commitment.get_by_label("Owner").fill("Bagian Kerja Sama")
+        commitment.get_by_label("Owner (Indonesian)").fill("Bagian Kerja Sama")
         commitment.get_by_label("Due on").fill(iso(today() + datetime.timedelta(days=30)))
     save(page)
 
