@@ -5,32 +5,24 @@ field by field, and is shared by the admin page, the admin index's totals and th
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from delegations.models import Commitment, Delegate, Visit
 from partnerships.models import (
-    CandidateCity,
     Consulate,
     Document,
     FocusSector,
     PartnerCity,
     Proposal,
     ProposalEvent,
+    publicly_named_cities,
 )
 
 TARGET_LANGUAGES = ("en", "ja")
 LANGUAGE_NAMES = {"en": _("English"), "ja": _("Japanese")}
-
-
-def _public_cities():
-    public = Proposal.objects.public()
-    return PartnerCity.objects.filter(
-        Q(Exists(public.filter(partner_city=OuterRef("pk"))))
-        | Q(Exists(CandidateCity.objects.public().filter(city=OuterRef("pk"))))
-    )
 
 
 @dataclass(frozen=True)
@@ -65,7 +57,7 @@ CHECKED = (
             lambda: Commitment.objects.current().filter(visit__in=Visit.objects.published())),
     Checked("sector", FocusSector, ("name", "description"), lambda: FocusSector.objects.all()),
     Checked("city", PartnerCity,
-            ("name", "region", "summary", "existing_ties", "facts_source"), _public_cities),
+            ("name", "region", "summary", "existing_ties", "facts_source"), publicly_named_cities),
     Checked("consulate", Consulate, ("name",),
             lambda: Consulate.objects.filter(proposals__in=Proposal.objects.public()).distinct()),
 )  # fmt: skip

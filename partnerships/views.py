@@ -1,7 +1,7 @@
 """Public pages. Every queryset here starts from `.public()` / `.published()`: drafts, unpublished
 rows, internal events and private documents answer 404 and appear in no list."""
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -13,7 +13,15 @@ from delegations.models import Visit
 from .files import serve_file
 from .filters import ProposalFilter
 from .follow_views import FollowForm
-from .models import CandidateCity, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
+from .models import (
+    CandidateCity,
+    Document,
+    FocusSector,
+    PartnerCity,
+    Proposal,
+    ProposalEvent,
+    publicly_named_cities,
+)
 from .models.proposals import LISTING_ORDER
 from .stages import MEANING, PATH, standing, stepper
 
@@ -143,13 +151,9 @@ class PartnerCityListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        public = Proposal.objects.public()
-        named = Q(Exists(public.filter(partner_city=OuterRef("pk")))) | Q(
-            Exists(CandidateCity.objects.public().filter(city=OuterRef("pk")))
-        )
         # Real cities first: the demo's made-up partners come after them.
         return (
-            PartnerCity.objects.filter(named)
+            publicly_named_cities()
             .annotate(public_count=_public_count("proposals"))
             .order_by("is_sample", "name", "pk")
         )

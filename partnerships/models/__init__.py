@@ -15,7 +15,7 @@ from .places import (
     Province,
     preferred_language,
 )
-from .proposals import Approval, CandidateCity, Proposal, ProposalEvent
+from .proposals import Approval, CandidateCity, Proposal, ProposalEvent, publicly_named_cities
 from .records import Comment, Document
 
 __all__ = [
@@ -32,5 +32,6 @@ __all__ = [
     "Proposal",
     "ProposalEvent",
     "Province",
+    "publicly_named_cities",
     "preferred_language",
 ]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -397,3 +397,13 @@ class Approval(Archivable):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.reference_number or _('no number yet')}"
+
+
+def publicly_named_cities():
+    """The partner cities a published proposal names: its partner, or a shortlisted or selected
+    candidate. A city only suggested is the missions' deliberation, and is not among them."""
+    public = Proposal.objects.public()
+    return PartnerCity.objects.filter(
+        Q(Exists(public.filter(partner_city=OuterRef("pk"))))
+        | Q(Exists(CandidateCity.objects.public().filter(city=OuterRef("pk"))))
+    )
