@@ -8,7 +8,9 @@ from django.core import signing
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kupang_portal.client_address import client_address
@@ -34,7 +36,7 @@ def _from_elsewhere(request):
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return True
     origin = request.headers.get("Origin")
-    return bool(origin) and origin != "null" and urlsplit(origin).netloc != request.get_host()
+    return bool(origin) and urlsplit(origin).netloc != request.get_host()  # "null" is elsewhere
 
 
 # The form sits on the proposal page, which is one cached page for every visitor and so can
@@ -42,6 +44,8 @@ def _from_elsewhere(request):
 # sent to it but the confirmation link), what limits abuse are the throttles, and a form sent
 # from another site is still refused by its Origin.
 @csrf_exempt
+@sensitive_post_parameters("email")
+@never_cache
 @require_http_methods(["GET", "POST"])
 def follow(request, slug):
     proposal = _proposal(slug)
@@ -66,6 +70,7 @@ def follow(request, slug):
     return redirect("partnerships:follow_sent", slug=proposal.slug)
 
 
+@never_cache
 @require_safe
 def follow_sent(request, slug):
     context = {"proposal": _proposal(slug), "days": follows.CONFIRM_WITHIN.days}
@@ -77,6 +82,7 @@ def _link_refused(request, expired=False, proposal=None):
     return render(request, "partnerships/follow_link_refused.html", context, status=400)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def follow_confirm(request, token):
     """A GET only asks (mail scanners open links); the button's POST confirms."""
@@ -90,12 +96,14 @@ def follow_confirm(request, token):
         follower = follows.confirm(follower)
         return render(request, "partnerships/follow_done.html",
                       {"proposal": follower.proposal, "confirmed": True})  # fmt: skip
-    return render(request, "partnerships/follow_confirm.html", {"proposal": follower.proposal})
+    context = {"proposal": follower.proposal, "already": follower.is_active}
+    return render(request, "partnerships/follow_confirm.html", context)
 
 
 # Mail programs send the one-click leave (RFC 8058) as a POST without any token of ours; the
 # signed link is the authority.
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def follow_leave(request, token):
     try:

@@ -7,6 +7,7 @@ Asking is throttled per address and per client. Mail goes out through the task q
 the step's transaction commits. The address itself is never shown on any page.
 """
 
+import contextlib
 import logging
 from datetime import timedelta
 from smtplib import SMTPException
@@ -48,13 +49,23 @@ def normalised(email):
     return email.strip().lower()
 
 
+def throttle_key(email):
+    """One key for the spellings that reach one mailbox: case, a "+tag", an IDN domain in
+    Unicode or in punycode."""
+    local, _at, domain = normalised(email).rpartition("@")
+    local = local.strip('"').split("+", 1)[0]
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
 def ask_to_follow(*, proposal, email, language, client):
     """Record the wish and mail a confirmation link. Whether the address already follows is
     never told (the answer is the same), and an address already following gets no mail."""
     email = normalised(email)
-    if per_address().exceeded(email) or per_client().exceeded(client):
+    if per_address().exceeded(throttle_key(email)) or per_client().exceeded(client):
         raise Throttled
-    per_address().record(email)
+    per_address().record(throttle_key(email))
     per_client().record(client)
     with transaction.atomic():
         follower, _created = Follower.objects.select_for_update().get_or_create(
@@ -73,12 +84,17 @@ def ask_to_follow(*, proposal, email, language, client):
 def confirm_token(follower):
     # The time of asking is in the token: a link from an earlier request, answered after the
     # address left and asked again, is not valid for the new request.
-    payload = {"f": follower.pk, "a": int(follower.asked_at.timestamp())}
-    return signing.dumps(payload, salt=CONFIRM_SALT)
+    return signing.dumps({"f": follower.pk, "a": _asked(follower)}, salt=CONFIRM_SALT)
 
 
 def leave_token(follower):
-    return signing.dumps({"f": follower.pk}, salt=LEAVE_SALT)
+    # Tied to the time of asking too: a leave link from an earlier subscription of the address
+    # does not end a later one (the later mails carry their own link).
+    return signing.dumps({"f": follower.pk, "a": _asked(follower)}, salt=LEAVE_SALT)
+
+
+def _asked(follower):
+    return int(follower.asked_at.timestamp())
 
 
 def follower_to_confirm(token):
@@ -86,8 +102,9 @@ def follower_to_confirm(token):
     CONFIRM_WITHIN and signing.BadSignature for a link that was not made here or is stale."""
     data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_WITHIN)
     follower = Follower.objects.select_related("proposal").filter(pk=data.get("f")).first()
-    if follower is None or int(follower.asked_at.timestamp()) != data.get("a"):
-        raise signing.BadSignature("This confirmation link is not the address's latest.")
+    if follower is None or _asked(follower) != data.get("a") or follower.left_at is not None:
+        # Not the address's latest request, or one it has since left: asking again is the way.
+        raise signing.BadSignature("This confirmation link is no longer valid.")
     return follower
 
 
@@ -95,8 +112,8 @@ def follower_to_leave(token):
     """The follower a leave link is for; raises signing.BadSignature for a forged one."""
     data = signing.loads(token, salt=LEAVE_SALT)
     follower = Follower.objects.select_related("proposal").filter(pk=data.get("f")).first()
-    if follower is None:
-        raise signing.BadSignature("No such follower.")
+    if follower is None or _asked(follower) != data.get("a"):
+        raise signing.BadSignature("This leave link belongs to an earlier subscription.")
     return follower
 
 
@@ -165,7 +182,15 @@ def send_confirmation(follower_pk):
     follower = Follower.objects.select_related("proposal").filter(pk=follower_pk).first()
     if follower is None or follower.is_active:
         return 0
-    confirmation_message(follower).send()
+    try:
+        confirmation_message(follower).send()
+    except (SMTPException, OSError) as error:
+        # The error of a refused recipient carries the address: log only its kind, and end
+        # here, so that the queue's stored traceback does not carry it either.
+        logger.error(
+            "Confirmation mail to follower %s failed: %s", follower.pk, type(error).__name__
+        )
+        return 0
     return 1
 
 
@@ -178,17 +203,22 @@ def tell_followers(event_pk):
             ProposalEvent.objects.select_for_update().select_related("proposal")
             .filter(pk=event_pk).first()
         )  # fmt: skip
-        if event is None or event.followers_told_at or not _is_public_step(event):
+        if event is None or event.followers_told_at:
             return 0
+        # Marked whether or not it is mailed now: a step that is not public news when recorded
+        # (an archived one, one of an unpublished proposal) is not mailed by a later edit either.
         # An update, not a save: telling followers changes nothing a page shows.
-        ProposalEvent.objects.filter(pk=event.pk).update(followers_told_at=timezone.now())
+        _mark_told(event.pk)
+        if not _is_public_step(event):
+            return 0
     sent = 0
     for follower in event.proposal.email_followers.active():
         try:
             step_message(follower, event).send()
             sent += 1
-        except (SMTPException, OSError):
-            logger.exception("Mail of step %s to follower %s failed", event.pk, follower.pk)
+        except (SMTPException, OSError) as error:  # its text may carry the address
+            logger.error("Mail of step %s to follower %s failed: %s", event.pk, follower.pk,
+                         type(error).__name__)  # fmt: skip
     return sent
 
 
@@ -200,7 +230,17 @@ def _is_public_step(event):
     )
 
 
-def step_recorded(sender, instance, **kwargs):
-    """post_save of a timeline event: a public step not yet told is mailed after the commit."""
-    if instance.is_public and instance.followers_told_at is None and not notifications_are_paused():
+def _mark_told(event_pk):
+    ProposalEvent.objects.filter(pk=event_pk).update(followers_told_at=timezone.now())
+
+
+def step_recorded(sender, instance, raw=False, **kwargs):
+    """post_save of a timeline event: a public step not yet told is mailed after the commit.
+    Steps loaded from fixtures or recorded while notices are paused (the demo story) are
+    history, not news: they are marked as told at once, so no later edit mails them."""
+    if instance.followers_told_at is not None:
+        return
+    if raw or notifications_are_paused():
+        _mark_told(instance.pk)
+    elif instance.is_public:
         transaction.on_commit(lambda: tell_followers.enqueue(event_pk=instance.pk))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .content_version import content_version
 from .models import PartnerCity
@@ -61,7 +61,10 @@ class Factor:
 
     @property
     def why(self):
-        return WHY[self.name](self.figures, self.city)
+        try:
+            return WHY[self.name](self.figures, self.city)
+        except (KeyError, TypeError, ValueError):  # stored figures of another shape
+            return ""
 
     def as_data(self):
         return {"name": self.name, "points": self.points, "maximum": self.maximum,
@@ -81,7 +84,8 @@ WHY = {
     "population": lambda f, city: (
         _("population unknown")
         if f.get("bands_away") is None
-        else _("%(n)s size band(s) away") % {"n": f["bands_away"]}
+        else ngettext("%(n)s size band away", "%(n)s size bands away", f["bands_away"])
+        % {"n": f["bands_away"]}
     ),
     "hazards": lambda f, city: _("shares %(n)s of Kupang's %(total)s hazards") % f,
     "ties": _why_ties,
@@ -92,9 +96,12 @@ def reasons(stored, city=None):
     """The factors a suggestion stored (`CandidateCity.match_factors`), ready to be read in the
     active language; stored data of an unknown shape is skipped, not guessed at."""
     return [
-        Factor(item["name"], item["points"], item["maximum"], item.get("figures", {}), city)
+        Factor(item["name"], item["points"], item["maximum"], item["figures"], city)
         for item in stored
-        if isinstance(item, dict) and item.get("name") in WHY
+        if isinstance(item, dict)
+        and item.keys() >= {"name", "points", "maximum", "figures"}
+        and item["name"] in WHY
+        and isinstance(item["figures"], dict)
     ]
 
 

@@ -1,8 +1,8 @@
 """Public pages. Every queryset here starts from `.public()` / `.published()`: drafts, unpublished
 rows, internal events and private documents answer 404 and appear in no list."""
 
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import CharField, Count, F, Prefetch, Q, Value, Window
+from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -20,7 +20,6 @@ from .models import (
     PartnerCity,
     Proposal,
     ProposalEvent,
-    publicly_named_cities,
 )
 from .models.proposals import LISTING_ORDER
 from .stages import MEANING, PATH, standing, stepper
@@ -143,20 +142,23 @@ class FocusSectorListView(ListView):
 
 
 class PartnerCityListView(ListView):
-    """The cities a published proposal names: its partner, or a city it shortlisted or
-    selected; by name, a page at a time. A city only suggested is the missions' deliberation and
-    is not listed."""
+    """The register of partner cities on record, by the name the reader knows, a page at a
+    time, each with how many published proposals it is the partner of. It shows no candidacy:
+    a city only suggested is the missions' deliberation (city pages list the public ones)."""
 
     template_name = "partnerships/partnercity_list.html"
     paginate_by = 50
 
     def get_queryset(self):
-        # Real cities first: the demo's made-up partners come after them.
-        return (
-            publicly_named_cities()
-            .annotate(public_count=_public_count("proposals"))
-            .order_by("is_sample", "name", "pk")
-        )
+        # Real cities first: the demo's made-up partners come after them; by the name shown.
+        cities = PartnerCity.objects.annotate(public_count=_public_count("proposals"))
+        shown = F("name_ind")
+        if get_language() == "ja":
+            shown = Coalesce(
+                NullIf("name_ja", Value("")), NullIf("native_name", Value("")), "name_ind",
+                output_field=CharField(),
+            )  # fmt: skip
+        return cities.order_by("is_sample", shown, "pk")
 
 
 class FocusSectorDetailView(DetailView):

@@ -15,3 +15,13 @@ class FlakyBackend(EmailBackend):
             FlakyBackend.failures_left -= 1
             raise SMTPServerDisconnected("Connection unexpectedly closed")
         return super().send_messages(messages)
+
+
+class RefusingBackend(EmailBackend):
+    """An SMTP server that refuses every recipient; its error names them, as smtplib's does."""
+
+    def send_messages(self, messages):
+        from smtplib import SMTPRecipientsRefused
+
+        refused = {address: (550, b"No such user") for m in messages for address in m.to}
+        raise SMTPRecipientsRefused(refused)

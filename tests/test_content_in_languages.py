@@ -91,7 +91,9 @@ def visible_text(html):
 
 
 JAPANESE = r"[\u3040-\u30ff\u4e00-\u9fff（）「」]"
-ASCII_PUNCTUATION_BY_JAPANESE = re.compile(rf"{JAPANESE}[ ]?[,.:;!?]|[,:;] ?{JAPANESE}")
+ASCII_PUNCTUATION_BY_JAPANESE = re.compile(
+    rf"{JAPANESE} ?[,.:;!?(]|[,:;(] ?{JAPANESE}|{JAPANESE}\)|\) ?{JAPANESE}|[。：] {JAPANESE}"
+)
 
 
 def test_japanese_pages_use_full_width_punctuation(client, story):

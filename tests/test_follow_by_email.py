@@ -254,3 +254,115 @@ def test_the_proposal_page_stays_one_cached_page_for_everyone(client, offer):
     assert 'id="follow-form"' in first.content.decode()
     assert "csrfmiddlewaretoken" not in first.content.decode()
     assert not first.cookies
+
+
+def test_a_form_that_loaded_the_step_before_it_was_mailed_does_not_mail_it_again(
+    offer, django_capture_on_commit_callbacks
+):
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        event = ProposalEvent.objects.create(proposal=offer, title="Step", is_public=True)
+    stale = ProposalEvent.objects.get(pk=event.pk)  # an admin form, opened now
+    for callback in queued:
+        callback()  # the mail goes out and the step is marked
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        stale.note = "A typo fixed."
+        stale.save()  # writes every column it loaded... but not the mark
+    stale.refresh_from_db()
+    assert stale.followers_told_at is not None and stale.note == "A typo fixed."
+    assert len(mail.outbox) == 1
+
+
+def test_steps_recorded_while_notices_are_paused_are_never_news(
+    offer, django_capture_on_commit_callbacks
+):
+    from partnerships.tasks import notifications_paused
+
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    with notifications_paused(), django_capture_on_commit_callbacks(execute=True):
+        event = ProposalEvent.objects.create(proposal=offer, title="History", is_public=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.refresh_from_db()
+        event.note = "Edited later."
+        event.save()
+    assert mail.outbox == []
+
+
+def test_a_step_that_was_not_news_when_recorded_is_not_mailed_when_edited(
+    offer, django_capture_on_commit_callbacks
+):
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    offer.published = False
+    offer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = ProposalEvent.objects.create(proposal=offer, title="Quiet", is_public=True)
+    offer.published = True
+    offer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.refresh_from_db()
+        event.note = "Edited after publishing."
+        event.save()
+    assert mail.outbox == []
+
+
+def test_spellings_of_one_mailbox_share_one_count(client, offer, settings):
+    settings.PORTAL_FOLLOW_LIMIT_PER_ADDRESS = 2
+    assert ask(client, offer, "Reader@Example.org").status_code == 302
+    assert ask(client, offer, "reader+portal@example.org").status_code == 302
+    assert ask(client, offer, "READER+other@EXAMPLE.ORG").status_code == 429
+    assert follows.throttle_key("a@bücher.example") == follows.throttle_key(
+        "a@xn--bcher-kva.example"
+    )
+
+
+def test_a_form_from_a_page_with_no_origin_of_its_own_is_refused(client, offer):
+    # Sandboxed frames and data: pages send "Origin: null".
+    assert ask(client, offer, "a@example.org", HTTP_ORIGIN="null").status_code == 403
+    cross = ask(client, offer, "a@example.org", HTTP_SEC_FETCH_SITE="cross-site")
+    assert cross.status_code == 403
+    assert not Follower.objects.exists()
+
+
+def test_links_of_an_earlier_subscription_do_not_act_on_a_later_one(
+    client, offer, django_capture_on_commit_callbacks
+):
+    follower = Follower.objects.create(
+        proposal=offer, email="a@example.org", confirmed_at=timezone.now(),
+        asked_at=timezone.now() - timedelta(days=1),
+    )  # fmt: skip
+    old_confirm, old_leave = follows.confirm_token(follower), follows.leave_token(follower)
+    follows.leave(follower)
+    # After leaving, the old confirmation link (still within its days) does not re-enrol.
+    assert client.post(f"/en/follow/confirm/{old_confirm}/").status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client, offer, "a@example.org")
+    confirm(client, mail.outbox[-1])
+    follower.refresh_from_db()
+    assert follower.is_active
+    # The leave link of the first subscription does not end the second.
+    assert client.post(f"/en/follow/leave/{old_leave}/").status_code == 400
+    follower.refresh_from_db()
+    assert follower.is_active
+
+
+def test_the_pages_of_following_are_never_kept_by_a_browser_or_a_proxy(client, offer):
+    follower = Follower.objects.create(proposal=offer, email="a@example.org")
+    for path in (f"/en/proposals/{offer.slug}/follow/", f"/en/proposals/{offer.slug}/follow/sent/",
+                 f"/en/follow/confirm/{follows.confirm_token(follower)}/",
+                 f"/en/follow/leave/{follows.leave_token(follower)}/"):  # fmt: skip
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_a_refused_address_is_not_written_to_the_log(
+    client, offer, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
+    Follower.objects.create(proposal=offer, email="gone@example.org", confirmed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(client, offer, "typo@example.org")
+        ProposalEvent.objects.create(proposal=offer, title="Step", is_public=True)
+    assert "SMTPRecipientsRefused" in caplog.text
+    assert "typo@example.org" not in caplog.text and "gone@example.org" not in caplog.text

@@ -113,9 +113,10 @@ class PartnerCity(models.Model):
         ]
 
     def __str__(self):
-        # Say the native name once, after the name the reader knows ("Kitakyushu (北九州市)").
+        # Say the native name once, after the name the reader knows ("Kitakyushu (北九州市)");
+        # a Japanese reader already reads the Japanese name.
         shown = self.shown_name
-        if self.native_name and self.native_name != shown:
+        if self.native_name and self.native_name != shown and get_language() != "ja":
             return f"{shown} ({self.native_name})"
         return shown
 

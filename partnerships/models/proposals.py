@@ -251,6 +251,17 @@ class ProposalEvent(Archivable):
     def __str__(self):
         return f"{self.proposal.reference}: {self.title}"
 
+    def save(self, *args, **kwargs):
+        # `followers_told_at` is written by follows.tell_followers alone, by an update under a
+        # row lock; an admin form that loaded the row before must not write its empty value back
+        # (the step would be mailed twice).
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "followers_told_at"
+            ]  # fmt: skip
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.occurred_at and self.occurred_at > timezone.now():

@@ -8,7 +8,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -74,6 +74,23 @@ def label(text):
 def list_separator():
     """“, ” between the items of a list written inline; Japanese writes “、”."""
     return _(", ")
+
+
+@register.simple_tag
+def open_bracket():
+    """“ (” before an aside; Japanese writes a full-width bracket with no space (“（”)."""
+    return pgettext("bracket", " (")
+
+
+@register.simple_tag
+def close_bracket():
+    return pgettext("bracket", ")")
+
+
+@register.simple_tag
+def sentence_space():
+    """The space between two sentences; Japanese writes none after “。”."""
+    return "" if get_language() == "ja" else " "
 
 
 @register.simple_tag(takes_context=True)
