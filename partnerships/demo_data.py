@@ -243,7 +243,8 @@ VISIT = {
         "- The Consul-General was draped with NTT woven cloth"
     ),
     "highlights_ja": (
-        "- SDNフォンテイン第一小学校の児童による英語での*ナトニ*（ティモールの伝統的な口上）の歓迎\n"
+        "- SDNフォンテイン第一小学校の児童による英語での"
+        "*ナトニ*（ティモールの伝統的な口上）の歓迎\n"
         "- 総領事にNTTの織物が掛けられた"
     ),
 }
