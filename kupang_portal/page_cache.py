@@ -58,7 +58,7 @@ CACHED_VIEWS = frozenset(
 )
 
 # The records in these applications are what public pages show.
-CONTENT_APPS = frozenset({"partnerships", "delegations"})
+CONTENT_APPS = frozenset({"partnerships", "delegations", "programmes"})
 # ...except these, which no public page shows: a citizen following a proposal by email must
 # not empty everyone's page cache.
 NOT_SHOWN_MODELS = frozenset({"partnerships.follower"})
@@ -119,7 +119,8 @@ def _release():
     release (during a rolling deploy, or before a template fix) are never served by this one."""
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
-    for folder in ("kupang_portal", "partnerships", "delegations", "templates", "locale"):
+    for folder in ("kupang_portal", "partnerships", "delegations", "programmes", "templates",
+                   "locale"):  # fmt: skip
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".html", ".txt", ".xml", ".mo") and path.is_file():
                 digest.update(str(path.relative_to(root)).encode())

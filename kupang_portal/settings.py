@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kupang_portal.apps.PortalConfig",
     "partnerships",
     "delegations",
+    "programmes",
 ]
 
 MIDDLEWARE = [

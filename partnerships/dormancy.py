@@ -17,6 +17,16 @@ from delegations.models import Commitment, Visit
 from .models import Proposal, ProposalEvent
 from .services import proposal_mark_dormant
 
+# Records of other apps that count as activity: functions returning a subquery of the latest
+# such moment for the proposal `OuterRef("pk")` (the programmes app registers its activities).
+# The watchdog asks through them and never imports those apps.
+_activity_sources = []
+
+
+def register_activity_source(source):
+    if source not in _activity_sources:
+        _activity_sources.append(source)
+
 
 def _latest(queryset, field):
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
@@ -31,12 +41,14 @@ def with_last_activity(queryset):
         last_commitment=_latest(
             Commitment.objects.current().filter(proposal=OuterRef("pk")), "updated_at"
         ),
+        **{f"last_other_{number}": source() for number, source in enumerate(_activity_sources)},
     )
 
 
 def last_activity(proposal):
     """The latest moment anything happened, from an annotated proposal."""
     moments = [proposal.last_event, proposal.last_commitment]
+    moments += [getattr(proposal, f"last_other_{n}", None) for n in range(len(_activity_sources))]
     if proposal.last_visit:
         # A visit counts until the end of its last day.
         end_of_day = datetime.datetime.combine(proposal.last_visit, datetime.time.max)

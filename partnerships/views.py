@@ -22,6 +22,7 @@ from .models import (
     ProposalEvent,
 )
 from .models.proposals import LISTING_ORDER
+from .sections import public_sections
 from .stages import MEANING, PATH, standing, stepper
 
 STAGES_ON_HOME = 4
@@ -123,6 +124,7 @@ class ProposalDetailView(DetailView):
             standing=standing(proposal, proposal.public_events),
             meanings=[(status.label, MEANING[status]) for status in PATH],
             follow_form=FollowForm(initial={"language": get_language()}),
+            sections=public_sections(proposal),
             path=PATH,
             **kwargs,
         )

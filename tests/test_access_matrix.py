@@ -10,6 +10,7 @@ sign-in page (LOGIN, or ADMIN_LOGIN for the admin), "not allowed" (DENIED, 403) 
 page" (MISSING, 404: a record a role may not know of looks like one that does not exist).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
@@ -24,6 +25,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
+from programmes.models import Activity
 from tests.factories import (
     ApprovalFactory,
     CandidateCityFactory,
@@ -163,6 +165,11 @@ class World:
         self.event = ProposalEventFactory(proposal=offered)
         self.commitment = CommitmentFactory(visit=self.visits["published"])
         self.delegate = DelegateFactory(visit=self.visits["published"])
+        self.activity = Activity.objects.create(
+            partnership=ProposalFactory(active=True, consulate=self.ours, slug="active"),
+            title="Drill", kind="training", starts_on=datetime.date(2025, 1, 1),
+            ends_on=datetime.date(2025, 1, 2),
+        )  # fmt: skip
         now = timezone.now()
         for record in (self.proposals["archived"], self.visits["archived"],
                        self.documents["archived"], self.approvals["archived"]):  # fmt: skip
@@ -204,6 +211,7 @@ class World:
             "delegations.visit": self.visits["published"],
             "delegations.delegate": self.delegate,
             "delegations.commitment": self.commitment,
+            "programmes.activity": self.activity,
             "auth.user": self.users["no_role"],
             "auth.group": self.group,
             "axes.accessattempt": self.attempt,
@@ -440,8 +448,9 @@ def review_entries():
 ARCHIVED_NOT_DELETED = {"partnerships.proposal", "partnerships.proposalevent",
                         "partnerships.candidatecity", "partnerships.approval",
                         "partnerships.document", "partnerships.comment", "delegations.visit",
-                        "delegations.delegate", "delegations.commitment"}  # fmt: skip
-PORTAL_APPS = {"partnerships", "delegations"}
+                        "delegations.delegate", "delegations.commitment",
+                        "programmes.activity"}  # fmt: skip
+PORTAL_APPS = {"partnerships", "delegations", "programmes"}
 
 
 def model_outcomes(label, action):

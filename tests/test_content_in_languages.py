@@ -10,6 +10,7 @@ from django.utils.html import escape
 from delegations.models import Delegate, Visit
 from partnerships import demo_data, demo_samples
 from partnerships.models import FocusSector, PartnerCity, Proposal
+from programmes import demo_story as programmes_demo
 from tests.factories import ProposalFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def indonesian_texts():
             for item in value:
                 walk(item)
 
-    for module in (demo_data, demo_samples):
+    for module in (demo_data, demo_samples, programmes_demo):
         for name in dir(module):
             if name.isupper():
                 walk(getattr(module, name))

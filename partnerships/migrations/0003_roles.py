@@ -41,8 +41,11 @@ def create_groups(apps, schema_editor):
     staff, _ = Group.objects.get_or_create(name=CITY_STAFF)
     # Staff manage every domain record; they may look users up (to attach a liaison) but not
     # edit accounts, which would let them grant themselves more rights.
+    # Never the email followers' addresses (partnerships 0016): staff see a count only.
     staff.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
+        Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS).exclude(
+            content_type__model__in=["follower", "historicalfollower"]
+        )
         | Permission.objects.filter(content_type__app_label="auth", codename="view_user")
     )
 

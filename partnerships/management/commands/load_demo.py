@@ -1,12 +1,16 @@
 """`manage.py load_demo`: load the Kupang story. Idempotent: it only creates what is missing and
 never overwrites what staff have since edited."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
 
 from delegations.models import Commitment, Delegate, Visit
 from partnerships import demo_data as data
@@ -66,11 +70,19 @@ class Command(BaseCommand):
         self.load_visit(proposal, sectors)
         if not without_samples:
             load_samples()
+            self.load_other_apps_samples()
         content_changed()  # some of the above are bulk updates, which send no signal
         if settings.DEBUG:
             self.load_users(consulate)
         else:
             self.stderr.write("Demo users are not created when DJANGO_DEBUG=0.")
+
+    def load_other_apps_samples(self):
+        """Apps built on this one (programmes) add their part of the samples through a
+        `demo_story` module with a `load()`; this app never imports them."""
+        for config in apps.get_app_configs():
+            if config.name != "partnerships" and module_has_submodule(config.module, "demo_story"):
+                import_module(f"{config.name}.demo_story").load()
 
     def describe_sectors(self, sectors):
         """The four sectors come with the database; their descriptions with the story, where

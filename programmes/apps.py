@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammesConfig(AppConfig):
+    """After the signature: what a partnership produces. Depends on `partnerships` and
+    `delegations`, never the reverse."""
+
+    name = "programmes"
+    verbose_name = _("Programmes")
+
+    def ready(self):
+        from partnerships import dormancy, sections
+
+        from .activity import latest_activity, public_activities
+
+        # The dormancy watchdog counts recorded activities through this one function, and the
+        # proposal page shows the public ones through this section.
+        dormancy.register_activity_source(latest_activity)
+        sections.register_public_section("programmes/_activities.html", public_activities)

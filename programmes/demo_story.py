@@ -1,0 +1,80 @@
+"""The demo's activities: the fictional active sample partnership's first two years of work.
+`load_demo` calls `load()` after the story; like the samples, they are marked as fictional."""
+
+import datetime
+
+from partnerships.models import FocusSector, Proposal
+
+from .models import Activity
+
+SAMPLE_PARTNERSHIP = "DEMO-2023-003"
+MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
+
+ACTIVITIES = [
+    {
+        "title": {"ind": "Latihan evakuasi tsunami bersama", "en": "Joint tsunami evacuation drill",
+                  "ja": "津波避難合同訓練"},
+        "kind": Activity.Kind.TRAINING, "sectors": ["disaster-mitigation"],
+        "dates": (datetime.date(2024, 6, 10), datetime.date(2024, 6, 12)),
+        "place": {"ind": "Pantai Lasiana, Kupang", "en": "Lasiana Beach, Kupang",
+                  "ja": "クパン市ラシアナ海岸"},
+        "participants": (48, 41, 3, 4), "budget": (75_000_000, Activity.BudgetSource.CITY),
+        "outcome": {"ind": "Tiga sekolah pesisir kini punya rute evakuasi yang ditandai.",
+                    "en": "Three coastal schools now have marked evacuation routes.",
+                    "ja": "沿岸の3校に避難経路の表示が整備された。"},
+        "state": Activity.State.DONE,
+    },
+    {
+        "title": {"ind": "Pertukaran guru sains", "en": "Science teacher exchange",
+                  "ja": "理科教員の交流"},
+        "kind": Activity.Kind.EXCHANGE, "sectors": ["education"],
+        "dates": (datetime.date(2024, 11, 4), datetime.date(2024, 11, 15)),
+        "place": {"ind": "Yamabe (kota fiktif)", "en": "Yamabe (fictional city)",
+                  "ja": "山辺市（架空）"},
+        "participants": (4, 2, 0, 0), "budget": (120_000_000, Activity.BudgetSource.PARTNER),
+        "outcome": {"ind": "Enam guru membawa pulang modul praktikum gempa.",
+                    "en": "Six teachers brought home an earthquake lab module.",
+                    "ja": "教員6人が地震の実験教材を持ち帰った。"},
+        "state": Activity.State.DONE,
+    },
+    {
+        "title": {"ind": "Pelatihan sistem peringatan dini", "en": "Early-warning system training",
+                  "ja": "早期警報システム研修"},
+        "kind": Activity.Kind.TECHNICAL_ASSISTANCE, "sectors": ["disaster-mitigation"],
+        "dates": (datetime.date(2025, 8, 18), datetime.date(2025, 8, 22)),
+        "place": {"ind": "BPBD Kota Kupang", "en": "Kupang disaster management office",
+                  "ja": "クパン市防災局"},
+        "participants": (9, 14, 1, 2), "budget": (60_000_000, Activity.BudgetSource.NATIONAL),
+        "outcome": {"ind": "", "en": "", "ja": ""},
+        "state": Activity.State.RUNNING,
+    },
+]  # fmt: skip
+
+
+def _columns(field, texts, mark=False):
+    values = {f"{field}_{code}": (MARK[code] if mark else "") + text
+              for code, text in texts.items()}  # fmt: skip
+    values[field] = values[f"{field}_ind"]
+    return values
+
+
+def load():
+    """Create the sample partnership's activities once; return how many were made."""
+    partnership = Proposal.objects.filter(reference=SAMPLE_PARTNERSHIP).first()
+    if partnership is None or partnership.activities.exists():
+        return 0
+    for spec in ACTIVITIES:
+        home_women, home_men, partner_women, partner_men = spec["participants"]
+        activity = Activity(
+            partnership=partnership, kind=spec["kind"], state=spec["state"], is_public=True,
+            starts_on=spec["dates"][0], ends_on=spec["dates"][1],
+            home_women=home_women, home_men=home_men,
+            partner_women=partner_women, partner_men=partner_men,
+            budget_idr=spec["budget"][0], budget_source=spec["budget"][1],
+            **_columns("title", spec["title"], mark=True), **_columns("place", spec["place"]),
+            **_columns("outcome", spec["outcome"]),
+        )  # fmt: skip
+        activity.full_clean()  # the same rules as the admin's form
+        activity.save()
+        activity.sectors.set(FocusSector.objects.filter(slug__in=spec["sectors"]))
+    return len(ACTIVITIES)
