@@ -1,8 +1,11 @@
 """What the dormancy watchdog asks this app: when something was last recorded."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 
-from .models import Activity
+from partnerships.models import Proposal
+
+from .charts import chart
+from .models import Activity, Indicator, IndicatorValue
 
 
 def latest_activity():
@@ -12,10 +15,31 @@ def latest_activity():
     return Subquery(rows.order_by("-updated_at").values("updated_at")[:1])
 
 
-def public_activities(proposal):
-    """The proposal page's section: its public activities, newest first (two queries however
-    many there are); nothing for a proposal without any."""
+def public_results(proposal):
+    """The proposal page's section: its public activities, newest first, and its public
+    indicators with their charts (four queries however many there are); nothing for a
+    proposal without any."""
     activities = list(
         Activity.objects.public().filter(partnership=proposal).prefetch_related("sectors")
     )
-    return {"activities": activities} if activities else None
+    indicators = list(
+        Indicator.objects.current()
+        .filter(partnership=proposal, is_public=True, partnership__in=_public_proposals())
+        .select_related("sector")
+        .prefetch_related(Prefetch("values", IndicatorValue.objects.order_by("year")))
+    )
+    if not activities and not indicators:
+        return None
+    measured = [(indicator, list(indicator.values.all())) for indicator in indicators]
+    return {
+        "activities": activities,
+        "indicators": [
+            {"indicator": indicator, "values": values, "chart": chart(indicator, values),
+             "latest": values[-1] if values else None}
+            for indicator, values in measured
+        ],
+    }  # fmt: skip
+
+
+def _public_proposals():
+    return Proposal.objects.public()

@@ -2,12 +2,12 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from partnerships.admin.archive import ArchiveAdmin
 from partnerships.admin.history import PortalHistoryAdmin
 
-from .models import AFTER_SIGNING, Activity
+from .models import AFTER_SIGNING, Activity, Indicator, IndicatorValue
 
 
 @admin.register(Activity)
@@ -33,5 +33,38 @@ class ActivityAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "partnership":
             # Only signed partnerships have activities; the autocomplete offers those.
+            field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
+        return field
+
+
+class IndicatorValueInline(TranslationTabularInline):
+    model = IndicatorValue
+    extra = 1
+    fields = ["year", "value", "source", "progress_shown"]
+    readonly_fields = ["progress_shown"]
+
+    @admin.display(description=_("progress"))
+    def progress_shown(self, measured):
+        # Derived from the value, the baseline and the target: never typed in.
+        if measured.pk is None:
+            return "—"
+        progress = measured.progress
+        return "—" if progress is None else f"{progress:g} %"
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
+    list_display = ["name", "partnership", "sector", "unit", "baseline", "target", "is_public"]
+    list_filter = ["sector", "is_public"]
+    search_fields = ["name", "partnership__reference"]
+    list_select_related = ["partnership", "sector"]
+    autocomplete_fields = ["partnership"]
+    fields = ["partnership", "sector", "name", "unit", ("baseline", "baseline_year"), "target",
+              "is_public"]  # fmt: skip
+    inlines = [IndicatorValueInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "partnership":
             field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
         return field

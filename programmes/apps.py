@@ -12,9 +12,9 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from partnerships import dormancy, sections
 
-        from .activity import latest_activity, public_activities
+        from .activity import latest_activity, public_results
 
         # The dormancy watchdog counts recorded activities through this one function, and the
         # proposal page shows the public ones through this section.
         dormancy.register_activity_source(latest_activity)
-        sections.register_public_section("programmes/_activities.html", public_activities)
+        sections.register_public_section("programmes/_results.html", public_results)

@@ -5,7 +5,7 @@ import datetime
 
 from partnerships.models import FocusSector, Proposal
 
-from .models import Activity
+from .models import Activity, Indicator, IndicatorValue
 
 SAMPLE_PARTNERSHIP = "DEMO-2023-003"
 MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
@@ -51,6 +51,29 @@ ACTIVITIES = [
 ]  # fmt: skip
 
 
+INDICATORS = [
+    {
+        "sector": "disaster-mitigation",
+        "name": {"ind": "Sekolah pesisir dengan rute evakuasi",
+                 "en": "Coastal schools with evacuation routes", "ja": "避難経路のある沿岸の学校"},
+        "unit": {"ind": "sekolah", "en": "schools", "ja": "校"},
+        "baseline": (2, 2023), "target": 12,
+        "values": [(2024, 5), (2025, 9)],
+    },
+    {
+        "sector": "education",
+        "name": {"ind": "Guru yang mengikuti pertukaran",
+                 "en": "Teachers who took part in exchanges", "ja": "交流に参加した教員"},
+        "unit": {"ind": "guru", "en": "teachers", "ja": "人"},
+        "baseline": (0, 2023), "target": 10,
+        "values": [(2024, 6), (2025, 6)],
+    },
+]  # fmt: skip
+SOURCE = {"ind": "Catatan BPBD dan Dinas Pendidikan Kota Kupang (contoh fiktif)",
+          "en": "Kupang disaster and education offices' records (fictional sample)",
+          "ja": "クパン市防災局・教育局の記録（架空のサンプル）"}  # fmt: skip
+
+
 def _columns(field, texts, mark=False):
     values = {f"{field}_{code}": (MARK[code] if mark else "") + text
               for code, text in texts.items()}  # fmt: skip
@@ -77,4 +100,17 @@ def load():
         activity.full_clean()  # the same rules as the admin's form
         activity.save()
         activity.sectors.set(FocusSector.objects.filter(slug__in=spec["sectors"]))
+    for spec in INDICATORS:
+        indicator = Indicator(
+            partnership=partnership, sector=FocusSector.objects.get(slug=spec["sector"]),
+            baseline=spec["baseline"][0], baseline_year=spec["baseline"][1],
+            target=spec["target"], **_columns("name", spec["name"]),
+            **_columns("unit", spec["unit"]),
+        )  # fmt: skip
+        indicator.full_clean()
+        indicator.save()
+        for year, value in spec["values"]:
+            IndicatorValue.objects.create(
+                indicator=indicator, year=year, value=value, **_columns("source", SOURCE)
+            )
     return len(ACTIVITIES)

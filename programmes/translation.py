@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity
+from .models import Activity, Indicator, IndicatorValue
 
 
 @register(Activity)
@@ -11,5 +11,16 @@ class ActivityTranslation(TranslationOptions):
     fields = ("title", "place", "lead_home", "lead_partner", "outcome")
 
 
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "unit")
+
+
+@register(IndicatorValue)
+class IndicatorValueTranslation(TranslationOptions):
+    fields = ("source",)
+
+
 # Edit history; see partnerships/translation.py for why it is registered here.
-simple_history.register(Activity)
+for model in (Activity, Indicator, IndicatorValue):
+    simple_history.register(model)

@@ -25,7 +25,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
-from programmes.models import Activity
+from programmes.models import Activity, Indicator
 from tests.factories import (
     ApprovalFactory,
     CandidateCityFactory,
@@ -170,6 +170,10 @@ class World:
             title="Drill", kind="training", starts_on=datetime.date(2025, 1, 1),
             ends_on=datetime.date(2025, 1, 2),
         )  # fmt: skip
+        self.indicator = Indicator.objects.create(
+            partnership=self.activity.partnership, sector=self.sector, name="Drills",
+            unit="drills", baseline=0, baseline_year=2024, target=4,
+        )  # fmt: skip
         now = timezone.now()
         for record in (self.proposals["archived"], self.visits["archived"],
                        self.documents["archived"], self.approvals["archived"]):  # fmt: skip
@@ -212,6 +216,7 @@ class World:
             "delegations.delegate": self.delegate,
             "delegations.commitment": self.commitment,
             "programmes.activity": self.activity,
+            "programmes.indicator": self.indicator,
             "auth.user": self.users["no_role"],
             "auth.group": self.group,
             "axes.accessattempt": self.attempt,
@@ -449,7 +454,7 @@ ARCHIVED_NOT_DELETED = {"partnerships.proposal", "partnerships.proposalevent",
                         "partnerships.candidatecity", "partnerships.approval",
                         "partnerships.document", "partnerships.comment", "delegations.visit",
                         "delegations.delegate", "delegations.commitment",
-                        "programmes.activity"}  # fmt: skip
+                        "programmes.activity", "programmes.indicator"}  # fmt: skip
 PORTAL_APPS = {"partnerships", "delegations", "programmes"}
 
 

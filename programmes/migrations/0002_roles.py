@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-LIAISON_READS = ["view_activity"]
+LIAISON_READS = ["view_activity", "view_indicator", "view_indicatorvalue"]
 
 
 def grant(apps, schema_editor):
