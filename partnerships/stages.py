@@ -100,9 +100,12 @@ class Standing:
     quiet_months: int  # 0 unless nothing public happened for QUIET_AFTER
 
 
-def standing(proposal, public_events, now=None):
-    """What the current stage means, what comes next, and when anything public last happened."""
+def standing(proposal, public_events, now=None, other_moments=()):
+    """What the current stage means, what comes next, and when anything public last happened:
+    a public step, or a public record other apps' page sections give (`other_moments`, e.g.
+    an activity)."""
     moments = [e.occurred_at for e in public_events if e.occurred_at]
+    moments += [moment for moment in other_moments if moment]
     last = max(moments, default=None)
     if last is None and proposal.offered_on:
         last = datetime.datetime.combine(proposal.offered_on, datetime.time(), datetime.UTC)

@@ -119,12 +119,16 @@ class ProposalDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         proposal = self.object
+        sections = public_sections(proposal)
+        # A section may say when it last had public news (an activity recorded): a working
+        # partnership is not called quiet for lack of timeline steps.
+        news = [context.get("last_update") for _template, context in sections]
         return super().get_context_data(
             stages=stepper(proposal, proposal.public_events),
-            standing=standing(proposal, proposal.public_events),
+            standing=standing(proposal, proposal.public_events, other_moments=news),
             meanings=[(status.label, MEANING[status]) for status in PATH],
             follow_form=FollowForm(initial={"language": get_language()}),
-            sections=public_sections(proposal),
+            sections=sections,
             path=PATH,
             **kwargs,
         )

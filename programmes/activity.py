@@ -32,6 +32,7 @@ def public_results(proposal):
         return None
     measured = [(indicator, list(indicator.values.all())) for indicator in indicators]
     return {
+        "last_update": max((activity.updated_at for activity in activities), default=None),
         "activities": activities,
         "indicators": [
             {"indicator": indicator, "values": values, "chart": chart(indicator, values),

@@ -154,3 +154,15 @@ def test_the_demo_gives_the_sample_partnership_its_activities(client):
     assert "Joint tsunami evacuation drill" in html and "[Fictional sample]" in html
     call_command("load_demo", stdout=None)  # twice changes nothing
     assert sample.activities.count() == 3
+
+
+def test_a_partnership_with_recent_public_activities_is_not_called_quiet(client, partnership):
+    long_ago = timezone.now() - datetime.timedelta(days=700)
+    ProposalEventFactory(proposal=partnership, occurred_at=long_ago)
+    html = client.get(f"/en/proposals/{partnership.slug}/").content.decode()
+    assert "No public step for" in html  # quiet: only an old step
+    activity(partnership)  # recorded now, public
+    html = client.get(f"/en/proposals/{partnership.slug}/").content.decode()
+    assert "No public step for" not in html
+    today = timezone.localdate()
+    assert f'Last public update: <time datetime="{today:%Y-%m-%d}">' in html
