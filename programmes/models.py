@@ -148,8 +148,6 @@ class Indicator(Archivable):
     )  # fmt: skip
     is_public = models.BooleanField(_("public"), default=True)
 
-    objects = ArchivableQuerySet.as_manager()
-
     class Meta:
         ordering = ["sector__order", "pk"]
         verbose_name = _("indicator")
