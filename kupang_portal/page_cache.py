@@ -40,6 +40,7 @@ CACHED_VIEWS = frozenset(
         "partnerships:sector_list",
         "partnerships:sector_detail",
         "partnerships:city_list",
+        "programmes:register",
         "partnerships:city_detail",
         "partnerships:open_data",
         "partnerships:open_data_csv",

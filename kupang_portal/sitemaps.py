@@ -65,6 +65,7 @@ class PagesSitemap(PortalSitemap):
             "partnerships:proposal_list",
             "partnerships:sector_list",
             "partnerships:city_list",
+            "programmes:register",
             "delegations:visit_list",
             "partnerships:open_data",
         ]

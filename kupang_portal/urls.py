@@ -55,5 +55,6 @@ urlpatterns += i18n_patterns(
     path("visits.ics", visits_ics, name="visits_ics_in_language"),
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
+    path("register/", include("programmes.urls")),
     path("review/", include("partnerships.review_urls")),
 )

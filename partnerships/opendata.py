@@ -107,6 +107,13 @@ FIELDS = {
 }  # fmt: skip
 
 
+def register_dataset(name, rows, fields):
+    """Another app's open data (the programmes app's agreement register), served at
+    open-data/<name>.csv and .json like the portal's own; this app never imports it."""
+    ROWS[name] = rows
+    FIELDS[name] = fields
+
+
 # A spreadsheet evaluates a cell that starts with one of these as a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

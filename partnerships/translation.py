@@ -41,7 +41,7 @@ class ConsulateTranslation(TranslationOptions):
 
 @register(Proposal)
 class ProposalTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "closing_reason")
+    fields = ("title", "summary", "body", "closing_reason", "signatories")
 
 
 @register(ProposalEvent)

@@ -10,11 +10,13 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self):
-        from partnerships import dormancy, sections
+        from partnerships import dormancy, opendata, sections
 
         from .activity import latest_activity, public_results
+        from .register import REGISTER_FIELDS, register_rows
 
         # The dormancy watchdog counts recorded activities through this one function, and the
         # proposal page shows the public ones through this section.
         dormancy.register_activity_source(latest_activity)
         sections.register_public_section("programmes/_results.html", public_results)
+        opendata.register_dataset("register", register_rows, REGISTER_FIELDS)

@@ -81,11 +81,22 @@ def _columns(field, texts, mark=False):
     return values
 
 
+SIGNATORIES = {
+    "ind": "Wali Kota Kupang dan Wali Kota Yamabe (contoh fiktif)",
+    "en": "The Mayor of Kupang and the Mayor of Yamabe (fictional sample)",
+    "ja": "クパン市長と山辺市長（架空のサンプル）",
+}
+
+
 def load():
-    """Create the sample partnership's activities once; return how many were made."""
+    """Create the sample partnership's agreement terms, activities and indicators once; return
+    how many activities were made."""
     partnership = Proposal.objects.filter(reference=SAMPLE_PARTNERSHIP).first()
     if partnership is None or partnership.activities.exists():
         return 0
+    Proposal.objects.filter(pk=partnership.pk, term_years__isnull=True).update(
+        term_years=5, **_columns("signatories", SIGNATORIES)
+    )
     for spec in ACTIVITIES:
         home_women, home_men, partner_women, partner_men = spec["participants"]
         activity = Activity(

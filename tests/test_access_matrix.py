@@ -282,6 +282,7 @@ def public_entries():
             },
         ),  # fmt: skip
         "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
+        "programmes:register": one(lambda w: "/en/register/", everyone(OK)),
         "partnerships:city_list": one(lambda w: "/en/cities/", everyone(OK)),
         "partnerships:sector_detail": one(lambda w: "/en/sectors/education/", everyone(OK)),
         "partnerships:city_detail": one(lambda w: "/en/cities/kitakyushu/", everyone(OK)),

@@ -50,6 +50,7 @@ def public_pages(language):
     pages = [
         f"/{language}/", f"/{language}/proposals/", f"/{language}/sectors/",
         f"/{language}/cities/", f"/{language}/visits/", f"/{language}/open-data/",
+        f"/{language}/register/",
         f"/{language}/proposals/{proposal.slug}/",
     ]  # fmt: skip
     pages += [f"/{language}/proposals/{p.slug}/" for p in Proposal.objects.public()]

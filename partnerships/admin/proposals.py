@@ -181,6 +181,7 @@ class ProposalAdmin(
             _("Status and dates"),
             {"fields": ["status", "closing_reason", "offered_on", "signed_on", "published"]},
         ),
+        (_("Agreement"), {"fields": ["signatories", "term_years"]}),
         (_("Notifications"), {"fields": ["followers"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -114,6 +114,14 @@ class Proposal(FSMModelMixin, Archivable):
         help_text=_("A made-up example showing the lifecycle; listed after the real proposals."),
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    # The agreement's terms, once signed (the register shows them).
+    signatories = models.TextField(
+        _("signatories"), blank=True, help_text=_("Who signed the agreement, for each side.")
+    )
+    term_years = models.PositiveSmallIntegerField(
+        _("term (years)"), null=True, blank=True,
+        help_text=_("Years the agreement runs from its signing until it must be renewed."),
+    )  # fmt: skip
     published = models.BooleanField(
         _("published"),
         default=False,
@@ -185,6 +193,16 @@ class Proposal(FSMModelMixin, Archivable):
 
     def get_absolute_url(self):
         return reverse("partnerships:proposal_detail", kwargs={"slug": self.slug})
+
+    @property
+    def expires_on(self):
+        """The day the agreement's term ends (derived: signing day plus the term)."""
+        if not (self.signed_on and self.term_years):
+            return None
+        try:
+            return self.signed_on.replace(year=self.signed_on.year + self.term_years)
+        except ValueError:  # signed on 29 February
+            return self.signed_on.replace(year=self.signed_on.year + self.term_years, day=28)
 
     def archive_proposal(self):
         return self

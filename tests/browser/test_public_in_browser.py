@@ -43,7 +43,7 @@ def every_public_page(language):
     from delegations.models import Visit
     from partnerships.models import FocusSector, PartnerCity, Proposal
 
-    pages = ["/", "/proposals/", "/sectors/", "/cities/", "/visits/", "/open-data/"]
+    pages = ["/", "/proposals/", "/sectors/", "/cities/", "/visits/", "/open-data/", "/register/"]
     for rows in (Proposal.objects.public(), FocusSector.objects.all(),
                  PartnerCity.objects.all(), Visit.objects.published()):  # fmt: skip
         pages += [row.get_absolute_url()[3:] for row in rows]
