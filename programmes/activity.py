@@ -1,4 +1,5 @@
-"""What the dormancy watchdog asks this app: when something was last recorded."""
+"""All the other apps see of this one: when an activity was last recorded (for the dormancy
+watchdog), and the proposal page's section of activities and indicators."""
 
 from django.db.models import OuterRef, Prefetch, Subquery
 
@@ -24,7 +25,7 @@ def public_results(proposal):
     )
     indicators = list(
         Indicator.objects.current()
-        .filter(partnership=proposal, is_public=True, partnership__in=_public_proposals())
+        .filter(partnership=proposal, is_public=True, partnership__in=Proposal.objects.public())
         .select_related("sector")
         .prefetch_related(Prefetch("values", IndicatorValue.objects.order_by("year")))
     )
@@ -35,12 +36,7 @@ def public_results(proposal):
         "last_update": max((activity.updated_at for activity in activities), default=None),
         "activities": activities,
         "indicators": [
-            {"indicator": indicator, "values": values, "chart": chart(indicator, values),
-             "latest": values[-1] if values else None}
+            {"indicator": indicator, "values": values, "chart": chart(indicator, values)}
             for indicator, values in measured
         ],
     }  # fmt: skip
-
-
-def _public_proposals():
-    return Proposal.objects.public()

@@ -38,7 +38,7 @@ def register_rows(request):
         city = proposal.partner_city
         yield {
             "reference": proposal.reference,
-            "partner_city": city.name_en or city.name_ind if city else "",
+            "partner_city": (city.name_en or city.name_ind) if city else "",
             "region_en": (city.region_en or city.region_ind or "") if city else "",
             "country": proposal.partner_country,
             "signed_on": proposal.signed_on.isoformat() if proposal.signed_on else "",

@@ -25,7 +25,7 @@ def register():
     signed.sectors.set([FocusSector.objects.get(slug="disaster-mitigation")])
     return {
         "signed": signed,
-        "leap": ProposalFactory(signed=True, reference="KPG-2024-011",
+        "leap": ProposalFactory(signed=True, reference="KPG-2024-011", partner_city=None,
                                 signed_on=datetime.date(2024, 2, 29), term_years=3),
         "offered": ProposalFactory(offered=True, reference="KPG-2024-012"),
         "unpublished": ProposalFactory(active=True, published=False,
@@ -54,6 +54,7 @@ def test_the_register_as_open_data(client, register):
     assert set(rows) == {"KPG-2024-010", "KPG-2024-011"}
     assert rows["KPG-2024-010"]["expires_on"] == "2029-03-01"
     assert rows["KPG-2024-010"]["sectors"] == "disaster-mitigation"
+    assert rows["KPG-2024-011"]["partner_city"] == ""  # signed without a city on record
     data = json.loads(b"".join(client.get("/en/open-data/register.json")))
     assert {row["reference"] for row in data["register"]} == {"KPG-2024-010", "KPG-2024-011"}
 
