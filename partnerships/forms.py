@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import PartnerCity
+from .services import MAX_RENEWAL_YEARS
 from .text_search import contains_any
 from .timeline import last_step
 
@@ -156,6 +157,11 @@ class StepForm(forms.Form):
                 max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2, "lang": LANGUAGE_TAGS[suffix]}),
             )
+        if transition.needs_years:
+            self.fields["years"] = forms.IntegerField(
+                label=_("Years added to the term"), min_value=1, max_value=MAX_RENEWAL_YEARS,
+                help_text=_("As the renewal agreement says; the new end of the term follows."),
+            )  # fmt: skip
         self.fields["public"] = public
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -191,8 +197,11 @@ class StepForm(forms.Form):
             code: self.cleaned_data.get(f"{self.text_name}_{suffix}", "")
             for code, suffix in zip(("id", "en", "ja"), LANGUAGE_NAMES, strict=True)
         }
-        return {
+        arguments = {
             self.text_name: texts,
             "public": self.cleaned_data["public"],
             "on": self.cleaned_data["occurred_on"],
         }
+        if self.transition.needs_years:
+            arguments["years"] = self.cleaned_data["years"]
+        return arguments

@@ -107,11 +107,18 @@ FIELDS = {
 }  # fmt: skip
 
 
-def register_dataset(name, rows, fields):
+# Templates of the other apps' datasets on the open data page, each describing its fields.
+DESCRIPTIONS = []
+
+
+def register_dataset(name, rows, fields, description=None):
     """Another app's open data (the programmes app's agreement register), served at
-    open-data/<name>.csv and .json like the portal's own; this app never imports it."""
+    open-data/<name>.csv and .json like the portal's own and described on the open data page
+    by the template `description`; this app never imports it."""
     ROWS[name] = rows
     FIELDS[name] = fields
+    if description and description not in DESCRIPTIONS:
+        DESCRIPTIONS.append(description)
 
 
 # A spreadsheet evaluates a cell that starts with one of these as a formula (OWASP's list).
@@ -174,3 +181,6 @@ def as_json(request, dataset):
 
 class OpenDataView(TemplateView):
     template_name = "partnerships/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, described_elsewhere=DESCRIPTIONS)

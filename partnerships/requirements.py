@@ -101,3 +101,36 @@ SIGNED_AGREEMENT = Requirement(_("Signed agreement"), _signed_agreement, "docume
 APPROVALS = tuple(
     Requirement(kind.label, _approval(kind), "approvals-group") for kind in Approval.Kind
 )
+
+
+def _term_recorded(proposal):
+    if proposal.signed_on and proposal.term_years:
+        return None
+    return _("the signing date or the term in years is not recorded")
+
+
+def unused_renewal_document(proposal):
+    """The newest dated renewal agreement that no renewal has been recorded with yet."""
+    return (
+        Document.objects.current()
+        .filter(proposal=proposal, kind=Document.Kind.RENEWAL, dated__isnull=False,
+                renewal__isnull=True)
+        .order_by("-dated", "-pk")
+        .first()
+    )  # fmt: skip
+
+
+def _renewal_agreement(proposal):
+    missing = _dated_document(Document.Kind.RENEWAL)(proposal)
+    if missing:
+        return missing
+    document = unused_renewal_document(proposal)
+    if document is None:
+        return _("each one on record was used by an earlier renewal: upload the new one")
+    if proposal.signed_on and document.dated < proposal.signed_on:
+        return _("dated %(date)s, before the signing") % {"date": document.dated.isoformat()}
+    return None
+
+
+AGREEMENT_TERM = Requirement(_("Agreement term"), _term_recorded, "id_term_years")
+RENEWAL_AGREEMENT = Requirement(_("Renewal agreement"), _renewal_agreement, "documents-group")

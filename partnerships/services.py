@@ -15,7 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from . import requirements as req
-from .models import Document, Proposal, ProposalEvent
+from .models import AgreementRenewal, Document, Proposal, ProposalEvent
 from .permissions import is_city_staff, is_liaison_of
 from .refusals import Refused
 from .tasks import notify_on_commit
@@ -44,6 +44,7 @@ class Transition:
     liaison_may: bool = False
     needs_reason: bool = False  # ending steps: the reason is shown publicly
     needs_note: bool = False
+    needs_years: bool = False  # renewal: how many years the term grows by
 
 
 OFFER = Transition(
@@ -71,6 +72,11 @@ MARK_DORMANT = Transition(
     "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
 )
 REVIVE = Transition("revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True)
+# Renewal keeps the partnership active and extends its term (see `proposal_renew`).
+RENEW = Transition(
+    "renew", _("Agreement renewed"), (S.ACTIVE,), S.ACTIVE,
+    (req.AGREEMENT_TERM, req.RENEWAL_AGREEMENT), needs_years=True,
+)  # fmt: skip
 END = Transition("end", _("Partnership ended"), (S.ACTIVE, S.DORMANT), S.ENDED, needs_reason=True)
 WITHDRAW = Transition(
     "withdraw", _("Proposal withdrawn"), BEFORE_SIGNING, S.WITHDRAWN, needs_reason=True
@@ -83,8 +89,8 @@ DECLINE = Transition(
 TRANSITIONS = {
     t.verb: t
     for t in [
-        OFFER, EXPLORE, SIGN_LOI, SEEK_APPROVALS, SIGN, ACTIVATE, MARK_DORMANT, REVIVE, END,
-        WITHDRAW, DECLINE,
+        OFFER, EXPLORE, SIGN_LOI, SEEK_APPROVALS, SIGN, ACTIVATE, MARK_DORMANT, REVIVE, RENEW,
+        END, WITHDRAW, DECLINE,
     ]
 }  # fmt: skip
 
@@ -108,7 +114,10 @@ def missing_requirements(transition, proposal):
     return [p for p in (r.problem(proposal) for r in transition.requirements) if p]
 
 
-def refusal_problems(transition, proposal, by, *, note="", reason="", when=None):
+MAX_RENEWAL_YEARS = 30
+
+
+def refusal_problems(transition, proposal, by, *, note="", reason="", when=None, years=None):
     problems = []
     if not may_take(transition, proposal, by):
         problems.append(who_may_take(transition, proposal))
@@ -125,6 +134,9 @@ def refusal_problems(transition, proposal, by, *, note="", reason="", when=None)
         problems.append(_("Reason: missing (it is shown publicly)"))
     if transition.needs_note and not written(note):
         problems.append(_("Note: missing (say what happened)"))
+    if transition.needs_years and not (years and 1 <= years <= MAX_RENEWAL_YEARS):
+        problems.append(_("Years added: give a number from 1 to %(most)s")
+                        % {"most": MAX_RENEWAL_YEARS})  # fmt: skip
     return problems + date_problems(proposal, when or timezone.now())
 
 
@@ -139,12 +151,27 @@ def _note_fields(text):
     return as_written("note", text)
 
 
-def _take(transition, *, proposal, by, note="", public=True, reason="", when=None, changes=None):
+def _take(
+    transition,
+    *,
+    proposal,
+    by,
+    note="",
+    public=True,
+    reason="",
+    when=None,
+    changes=None,
+    years=None,
+    after=None,
+):
+    """`changes(locked, when)` gives the fields the step sets besides the status; `after(locked,
+    event)` records what else belongs to the step, in the same transaction."""
     when = when or timezone.now()
     with transaction.atomic():
         # The row lock makes a second, conflicting step wait here and then see the new status.
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        problems = refusal_problems(transition, locked, by, note=note, reason=reason, when=when)
+        problems = refusal_problems(transition, locked, by, note=note, reason=reason, when=when,
+                                    years=years)  # fmt: skip
         if problems:
             raise TransitionRefused(transition, problems)
         from_status = locked.status
@@ -164,6 +191,8 @@ def _take(transition, *, proposal, by, note="", public=True, reason="", when=Non
             **_note_fields(reason or note),
             **in_each_language("title", transition.label),
         )
+        if after:
+            after(locked, event)
         notify_on_commit("event", event.pk)
     proposal.refresh_from_db()
     return event
@@ -227,6 +256,26 @@ def proposal_revive(*, proposal, by, note, public=True, when=None):
     return _take(REVIVE, proposal=proposal, by=by, note=note, public=public, when=when)
 
 
+def proposal_renew(*, proposal, by, years, note="", public=True, when=None):
+    """Extend the agreement's term by `years`, on the newest renewal agreement not used yet; the
+    partnership stays active and the renewal is kept with its own timeline event."""
+    previous = {}
+
+    def changes(p, when):
+        previous["end"] = p.expires_on
+        return {"term_years": p.term_years + years}
+
+    def record(p, event):
+        document = req.unused_renewal_document(p)
+        AgreementRenewal.objects.create(
+            proposal=p, event=event, document=document, renewed_on=document.dated, years=years,
+            previous_end=previous["end"], new_end=p.expires_on,
+        )  # fmt: skip
+
+    return _take(RENEW, proposal=proposal, by=by, note=note, public=public, when=when,
+                 years=years, changes=changes, after=record)  # fmt: skip
+
+
 def proposal_end(*, proposal, by, reason, public=True, when=None):
     return _take(END, proposal=proposal, by=by, reason=reason, public=public, when=when,
                  changes=_closing(reason))  # fmt: skip
@@ -251,13 +300,14 @@ STEP_FUNCTIONS = {
     "activate": proposal_activate,
     "mark_dormant": proposal_mark_dormant,
     "revive": proposal_revive,
+    "renew": proposal_renew,
     "end": proposal_end,
     "withdraw": proposal_withdraw,
     "decline": proposal_decline,
 }
 
 
-def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, on=None):
+def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, on=None, years=None):
     """For forms that offer every step (admin, review page): same functions, same guards.
     `on` is the date the step happened (today when not given)."""
     transition = TRANSITIONS[verb]
@@ -267,4 +317,6 @@ def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, o
         kwargs["reason"] = reason
     else:
         kwargs["note"] = note
+    if transition.needs_years:
+        kwargs["years"] = years
     return STEP_FUNCTIONS[verb](**kwargs)

@@ -115,6 +115,11 @@ def consequences(transition, proposal, user):
         )
     if transition.needs_reason:
         said.append(_("The reason is shown on the proposal's public page and timeline."))
+    if transition.needs_years:
+        said.append(_(
+            "The agreement's term grows by the years you give, from its present end (%(end)s); "
+            "the renewal agreement and the new end are shown on the agreement register."
+        ) % {"end": proposal.expires_on.isoformat() if proposal.expires_on else "—"})  # fmt: skip
     said.append(
         _(
             "If the step is public, it is published with its note on the proposal's public "

@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from partnerships.models import Proposal
 
 from .charts import chart
-from .models import Activity, Indicator, IndicatorValue
+from .models import Activity, AnnualReport, Indicator, IndicatorValue
 
 
 def latest_activity():
@@ -17,9 +17,9 @@ def latest_activity():
 
 
 def public_results(proposal):
-    """The proposal page's section: its public activities, newest first, and its public
-    indicators with their charts (four queries however many there are); nothing for a
-    proposal without any."""
+    """The proposal page's section: its public activities, newest first, its public indicators
+    with their charts and its published annual reports (five queries however many there are);
+    nothing for a proposal without any."""
     activities = list(
         Activity.objects.public().filter(partnership=proposal).prefetch_related("sectors")
     )
@@ -29,11 +29,19 @@ def public_results(proposal):
         .select_related("sector")
         .prefetch_related(Prefetch("values", IndicatorValue.objects.order_by("year")))
     )
-    if not activities and not indicators:
+    annual_reports = list(
+        AnnualReport.objects.published().filter(partnership=proposal).order_by("-year")
+    )
+    if not activities and not indicators and not annual_reports:
         return None
     measured = [(indicator, list(indicator.values.all())) for indicator in indicators]
     return {
-        "last_update": max((activity.updated_at for activity in activities), default=None),
+        "last_update": max(
+            [activity.updated_at for activity in activities]
+            + [report.published_at for report in annual_reports],
+            default=None,
+        ),
+        "reports": annual_reports,
         "activities": activities,
         "indicators": [
             {"indicator": indicator, "values": values, "chart": chart(indicator, values)}

@@ -1,13 +1,27 @@
 """The city staff's admin for what a signed partnership produces."""
 
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from partnerships.admin.archive import ArchiveAdmin
+from partnerships.admin.archive import ArchiveAdmin, change_url
 from partnerships.admin.history import PortalHistoryAdmin
+from partnerships.admin.lookup import object_or_404
+from partnerships.refusals import report as report_refusal
 
-from .models import AFTER_SIGNING, Activity, Indicator, IndicatorValue
+from . import reports
+from .models import AFTER_SIGNING, Activity, AnnualReport, Indicator, IndicatorValue
+from .report_document import report_document
+from .report_views import pdf_response
 
 
 @admin.register(Activity)
@@ -68,3 +82,146 @@ class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         if db_field.name == "partnership":
             field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
         return field
+
+
+REPORT_STEPS = {
+    "freeze": (
+        reports.report_freeze, _("Freeze the report"),
+        [_("The record of the year is kept as it is now, with the assessment and the "
+           "recommendation: later edits of activities, visits or indicators do not change it."),
+         _("The assessment and the recommendation can no longer be edited."),
+         _("You are recorded as the person who froze it, with the date and time.")],
+    ),
+    "publish": (
+        reports.report_publish, _("Publish the report"),
+        [_("It appears on the partnership's public page and in the agreement register, as a page "
+           "and a PDF in Indonesian, English and Japanese."),
+         _("It is public as frozen; it can be taken off the public pages again.")],
+    ),
+    "unpublish": (
+        reports.report_unpublish, _("Take the report off the public pages"),
+        [_("It disappears from the partnership's public page and the register; it stays frozen "
+           "and can be published again.")],
+    ),
+}  # fmt: skip
+
+
+class AnnualReportForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        # The change page was opened before someone froze the report: refuse, never overwrite.
+        if (
+            self.instance.pk
+            and AnnualReport.objects.filter(pk=self.instance.pk, frozen_at__isnull=False).exists()
+        ):
+            raise ValidationError(_("This report has been frozen meanwhile: it can no longer be "
+                                    "edited. Your changes were not saved."))  # fmt: skip
+        return cleaned
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
+    """Staff write the assessment and recommendation; the rest of the report is compiled from
+    the record. Freezing and publishing are steps with their own confirmation pages."""
+
+    form = AnnualReportForm
+    change_form_template = "admin/programmes/annualreport/change_form.html"
+    list_display = ["__str__", "partnership", "year", "recommendation", "frozen_at", "published_at"]
+    list_filter = ["year", "recommendation"]
+    search_fields = ["partnership__reference", "partnership__title"]
+    list_select_related = ["partnership"]
+    autocomplete_fields = ["partnership"]
+    fields = ["partnership", "year", "assessment", "recommendation", "report_state"]
+    readonly_fields = ["report_state"]
+    kept_fields = ("archived_at", "archived_by", "archive_reason", "contents", "frozen_at",
+                   "frozen_by", "published_at")  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_frozen:
+            # A signed-off report says what it said when it was frozen.
+            return [*self.fields]
+        if obj is not None:
+            return ["partnership", "year", "report_state"]
+        return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "partnership":
+            field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
+        return field
+
+    @admin.display(description=_("state"))
+    def report_state(self, report):
+        if report.pk is None:
+            return "—"
+        if report.is_frozen:
+            said = _("Frozen on %(when)s by %(who)s.") % {
+                "when": date_format(timezone.localtime(report.frozen_at), "DATETIME_FORMAT"),
+                "who": report.frozen_by.get_full_name() or report.frozen_by.get_username(),
+            }
+            if report.is_published:
+                published = date_format(timezone.localtime(report.published_at), "DATETIME_FORMAT")
+                said += " " + _("Published on %(when)s.") % {"when": published}
+            return said
+        return _("Draft: it follows the record as it changes until it is frozen.")
+
+    def get_urls(self):
+        name = "programmes_annualreport"
+        view = self.admin_site.admin_view
+        own = [
+            path("<path:object_id>/preview/<str:language>/", view(self.preview_view),
+                 name=f"{name}_preview"),
+            path("<path:object_id>/pdf/<str:language>/", view(self.pdf_view), name=f"{name}_pdf"),
+        ]  # fmt: skip
+        # One address per step, so that none shadows the admin's own (change/, history/…).
+        own += [path(f"<path:object_id>/{step}/", view(self.step_view), {"step": step},
+                     name=f"{name}_{step}") for step in REPORT_STEPS]  # fmt: skip
+        return [*own, *super().get_urls()]
+
+    def _report(self, request, object_id, language=None):
+        report = object_or_404(self.model.objects.select_related("partnership", "frozen_by"),
+                               object_id)  # fmt: skip
+        if not self.has_view_permission(request, report):
+            raise PermissionDenied
+        if language is not None and language not in dict(settings.LANGUAGES):
+            raise Http404
+        return report
+
+    def preview_view(self, request, object_id, language):
+        report = self._report(request, object_id, language)
+        document = report_document(report, reports.report_contents(report), language)
+        return TemplateResponse(request, "admin/programmes/annualreport/preview.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "original": report, "document": document,
+            "title": document.title, "change_url": change_url(report),
+        })  # fmt: skip
+
+    def pdf_view(self, request, object_id, language):
+        report = self._report(request, object_id, language)
+        document = report_document(report, reports.report_contents(report), language)
+        return pdf_response(report, document)
+
+    def step_view(self, request, object_id, step):
+        report = self._report(request, object_id)
+        if not self.has_change_permission(request, report):
+            raise PermissionDenied
+        take, title, consequences = REPORT_STEPS[step]
+        if request.method == "POST":
+            try:
+                take(report=report, by=request.user)
+            except reports.ReportRefused as refusal:
+                report_refusal(request, refusal)
+            else:
+                messages.success(request, _("%(step)s: done.") % {"step": title})
+                return redirect(change_url(report))
+        problems = (reports.freeze_problems(report, timezone.localdate()) if step == "freeze"
+                    else [])  # fmt: skip
+        return TemplateResponse(request, "admin/programmes/annualreport/step_confirm.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta, "original": report, "title": title,
+            "consequences": consequences, "problems": problems, "change_url": change_url(report),
+        })  # fmt: skip
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = {**(extra_context or {}), "languages": settings.LANGUAGES}
+        return super().change_view(request, object_id, form_url, context)

@@ -19,4 +19,6 @@ class ProgrammesConfig(AppConfig):
         # proposal page shows the public ones through this section.
         dormancy.register_activity_source(latest_activity)
         sections.register_public_section("programmes/_results.html", public_results)
-        opendata.register_dataset("register", register_rows, REGISTER_FIELDS)
+        opendata.register_dataset(
+            "agreements", register_rows, REGISTER_FIELDS, "programmes/_open_data_agreements.html"
+        )

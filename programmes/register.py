@@ -1,18 +1,23 @@
 """The agreement register: every signed partnership, in public, as a page and as open data."""
 
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.views.generic import ListView
 
 from partnerships.models import Proposal
 from partnerships.streaming import SLUG, address_template
 
-from .models import AFTER_SIGNING
+from .models import AFTER_SIGNING, AnnualReport
 
 
 def signed_partnerships():
-    """Public partnerships that have been signed, the latest signing first."""
+    """Public partnerships that have been signed, the latest signing first, each with the year
+    of its latest published annual report (`latest_report`, None when there is none)."""
+    published = AnnualReport.objects.published().filter(partnership=OuterRef("pk"))
     return (
         Proposal.objects.public()
         .filter(status__in=AFTER_SIGNING)
+        .annotate(latest_report=Subquery(published.order_by("-year").values("year")[:1]))
         .select_related("partner_city")
         .prefetch_related("sectors")
         .order_by("is_sample", "-signed_on", "reference")
@@ -27,13 +32,23 @@ class RegisterView(ListView):
         return signed_partnerships()
 
 
-REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on", "term_years",
-                   "expires_on", "status", "sectors", "url"]  # fmt: skip
+YEAR = 9999  # stands for the year in an address template
+REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
+                   "signatories_en", "term_years", "expires_on", "status", "sectors",
+                   "latest_report", "latest_report_url", "url"]  # fmt: skip
 
 
 def register_rows(request):
     """The register as open data rows (one per signed public partnership)."""
     url = address_template(request, "partnerships:proposal_detail")
+    # The report's address in the reader's language, with placeholders for slug and year.
+    report_url = (
+        request.build_absolute_uri(
+            reverse("programmes:report", kwargs={"slug": SLUG, "year": YEAR})
+        )
+        .replace(f"/{YEAR}/", "/{year}/")
+        .replace(SLUG, "{slug}")
+    )
     for proposal in signed_partnerships().iterator(chunk_size=1000):
         city = proposal.partner_city
         yield {
@@ -42,9 +57,14 @@ def register_rows(request):
             "region_en": (city.region_en or city.region_ind or "") if city else "",
             "country": proposal.partner_country,
             "signed_on": proposal.signed_on.isoformat() if proposal.signed_on else "",
+            "signatories_en": proposal.signatories_en or proposal.signatories_ind or "",
             "term_years": proposal.term_years or "",
             "expires_on": proposal.expires_on.isoformat() if proposal.expires_on else "",
             "status": proposal.status,
             "sectors": ";".join(sorted(s.slug for s in proposal.sectors.all())),
+            "latest_report": proposal.latest_report or "",
+            "latest_report_url": report_url.format(slug=proposal.slug, year=proposal.latest_report)
+            if proposal.latest_report
+            else "",
             "url": url.replace(SLUG, proposal.slug),
         }

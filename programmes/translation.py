@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity, Indicator, IndicatorValue
+from .models import Activity, AnnualReport, Indicator, IndicatorValue
 
 
 @register(Activity)
@@ -21,6 +21,11 @@ class IndicatorValueTranslation(TranslationOptions):
     fields = ("source",)
 
 
+@register(AnnualReport)
+class AnnualReportTranslation(TranslationOptions):
+    fields = ("assessment",)
+
+
 # Edit history; see partnerships/translation.py for why it is registered here.
-for model in (Activity, Indicator, IndicatorValue):
+for model in (Activity, Indicator, IndicatorValue, AnnualReport):
     simple_history.register(model)

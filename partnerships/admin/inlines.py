@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from ..candidates import available_decisions, suggestion_problems
-from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from ..models import AgreementRenewal, Approval, CandidateCity, Comment, Document, ProposalEvent
 from .archive import ArchivableInline
 from .files import CheckedFileLinks
 
@@ -109,3 +109,20 @@ class CommentInline(ArchivableInline, admin.StackedInline):
     extra = 0
     fields = ["body", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
+
+
+class RenewalInline(admin.TabularInline):
+    """The agreement's renewals, as the *renew* step recorded them: read only here."""
+
+    model = AgreementRenewal
+    extra = 0
+    can_delete = False
+    fields = ["renewed_on", "years", "previous_end", "new_end", "document"]
+    readonly_fields = fields
+    verbose_name_plural = _("renewals of the agreement")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -22,6 +22,7 @@ from .inlines import (
     CommentInline,
     DocumentInline,
     ProposalEventInline,
+    RenewalInline,
 )
 from .lookup import object_or_404
 
@@ -160,18 +161,22 @@ class ProposalAdmin(
         CandidateCityInline,
         ApprovalInline,
         DocumentInline,
+        RenewalInline,
         CommentInline,
     ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         made = obj is not None and obj.status != Proposal.Status.DRAFT
-        return [*fields, "offered_on"] if made else fields
+        fields = [*fields, "offered_on"] if made else fields
+        # Once renewed, the term counts the renewals in: only the *renew* step changes it.
+        return [*fields, "term_years"] if obj is not None and obj.renewals.exists() else fields
 
     def get_kept_fields(self, obj):
         stored = Proposal.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
         made = stored not in (None, Proposal.Status.DRAFT)
-        return (*self.kept_fields, "offered_on") if made else self.kept_fields
+        kept = (*self.kept_fields, "offered_on") if made else self.kept_fields
+        return (*kept, "term_years") if obj.renewals.exists() else kept
 
     fieldsets = [
         # seen_version is hidden: it carries the version the page was opened on (stale edits).

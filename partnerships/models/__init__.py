@@ -15,10 +15,18 @@ from .places import (
     Province,
     preferred_language,
 )
-from .proposals import Approval, CandidateCity, Proposal, ProposalEvent, publicly_named_cities
+from .proposals import (
+    AgreementRenewal,
+    Approval,
+    CandidateCity,
+    Proposal,
+    ProposalEvent,
+    publicly_named_cities,
+)
 from .records import Comment, Document
 
 __all__ = [
+    "AgreementRenewal",
     "Approval",
     "CandidateCity",
     "Comment",

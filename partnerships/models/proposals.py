@@ -436,3 +436,35 @@ def publicly_named_cities():
         Q(Exists(public.filter(partner_city=OuterRef("pk"))))
         | Q(Exists(CandidateCity.objects.public().filter(city=OuterRef("pk"))))
     )
+
+
+class AgreementRenewal(models.Model):
+    """One renewal of a signed agreement's term, written by the lifecycle's *renew* step with its
+    own timeline event. The proposal's `term_years` counts the renewals in; these rows keep the
+    history (when, for how long, on which document, and the term's end before and after)."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="renewals", verbose_name=_("proposal")
+    )
+    event = models.OneToOneField(
+        ProposalEvent, on_delete=models.PROTECT, related_name="renewal",
+        verbose_name=_("timeline event"),
+    )  # fmt: skip
+    document = models.OneToOneField(
+        "partnerships.Document", on_delete=models.PROTECT, related_name="renewal",
+        verbose_name=_("renewal agreement"),
+    )  # fmt: skip
+    renewed_on = models.DateField(_("renewed on"))
+    years = models.PositiveSmallIntegerField(
+        _("years added"), validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    previous_end = models.DateField(_("term ended before on"))
+    new_end = models.DateField(_("term now ends on"))
+
+    class Meta:
+        ordering = ["renewed_on", "pk"]
+        verbose_name = _("renewal")
+        verbose_name_plural = _("renewals")
+
+    def __str__(self):
+        return f"{self.proposal.reference}: +{self.years} ({self.renewed_on:%Y-%m-%d})"

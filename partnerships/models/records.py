@@ -32,6 +32,7 @@ class Document(Archivable):
         LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
         PLAN_OF_ACTION = "plan_of_action", _("Plan of action")
         AGREEMENT = "agreement", _("Agreement")
+        RENEWAL = "renewal", _("Renewal agreement")
         APPROVAL_LETTER = "approval_letter", _("Approval letter")
         VISIT_REPORT = "visit_report", _("Visit report")
         PHOTO = "photo", _("Photo")
