@@ -161,10 +161,17 @@ class StepForm(forms.Form):
             self.fields["years"] = forms.IntegerField(
                 label=_("Years added to the term"), min_value=1, max_value=MAX_RENEWAL_YEARS,
                 help_text=_("As the renewal agreement says; the new end of the term follows."),
+                # Most agreements are renewed for the term they were first signed for.
+                initial=self._first_term(proposal),
             )  # fmt: skip
         self.fields["public"] = public
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    @staticmethod
+    def _first_term(proposal):
+        added = sum(renewal.years for renewal in proposal.renewals.all())
+        return (proposal.term_years - added) if proposal.term_years else None
 
     def text_fields(self):
         return [self[f"{self.text_name}_{suffix}"] for suffix in LANGUAGE_NAMES]

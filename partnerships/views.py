@@ -14,6 +14,7 @@ from .files import serve_file
 from .filters import ProposalFilter
 from .follow_views import FollowForm
 from .models import (
+    AgreementRenewal,
     CandidateCity,
     Document,
     FocusSector,
@@ -114,6 +115,13 @@ class ProposalDetailView(DetailView):
                 ),
                 Prefetch("visits", Visit.objects.published(), to_attr="public_visits"),
                 Prefetch("documents", Document.objects.public(), to_attr="public_documents"),
+                Prefetch(
+                    "renewals",
+                    AgreementRenewal.objects.filter(
+                        event__is_public=True, event__archived_at__isnull=True
+                    ),
+                    to_attr="public_renewals",
+                ),
             )
         )
 
@@ -179,6 +187,7 @@ class FocusSectorDetailView(DetailView):
             proposal_total=proposals.count(),
             visits=visits.order_by("-starts_on")[: self.shown],
             visit_total=visits.count(),
+            sections=public_sections(self.object, page="sector"),
             **kwargs,
         )
 

@@ -1,12 +1,13 @@
 """All the other apps see of this one: when an activity was last recorded (for the dormancy
 watchdog), and the proposal page's section of activities and indicators."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractYear
 
 from partnerships.models import Proposal
 
 from .charts import chart
-from .models import Activity, AnnualReport, Indicator, IndicatorValue
+from .models import SPENDING_STATES, Activity, AnnualReport, Indicator, IndicatorValue
 
 
 def latest_activity():
@@ -48,3 +49,25 @@ def public_results(proposal):
             for indicator, values in measured
         ],
     }  # fmt: skip
+
+
+def sector_totals(sector):
+    """The sector page's section: per year, the public activities of public partnerships in the
+    sector (cancelled ones left out), and the participants and budget of those running or done,
+    counted in the year they start as in the annual reports. One query."""
+    spending = Q(state__in=SPENDING_STATES)
+    rows = list(
+        Activity.objects.public()
+        .filter(sectors=sector)
+        .exclude(state=Activity.State.CANCELLED)
+        .annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(
+            activities=Count("pk"),
+            women=Coalesce(Sum(F("home_women") + F("partner_women"), filter=spending), 0),
+            men=Coalesce(Sum(F("home_men") + F("partner_men"), filter=spending), 0),
+            budget=Coalesce(Sum("budget_idr", filter=spending), 0),
+        )
+        .order_by("-year")
+    )
+    return {"years": rows} if rows else None

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
 
 from partnerships.admin.archive import ArchiveAdmin, change_url
 from partnerships.admin.history import PortalHistoryAdmin
@@ -139,7 +140,9 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_frozen:
             # A signed-off report says what it said when it was frozen.
-            return [*self.fields]
+            assessment = [build_localized_fieldname("assessment", code)
+                          for code, _name in settings.LANGUAGES]  # fmt: skip
+            return ["partnership", "year", *assessment, "recommendation", "report_state"]
         if obj is not None:
             return ["partnership", "year", "report_state"]
         return self.readonly_fields

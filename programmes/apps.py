@@ -12,13 +12,16 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from partnerships import dormancy, opendata, sections
 
-        from .activity import latest_activity, public_results
+        from .activity import latest_activity, public_results, sector_totals
         from .register import REGISTER_FIELDS, register_rows
 
         # The dormancy watchdog counts recorded activities through this one function, and the
         # proposal page shows the public ones through this section.
         dormancy.register_activity_source(latest_activity)
         sections.register_public_section("programmes/_results.html", public_results)
+        sections.register_public_section(
+            "programmes/_sector_totals.html", sector_totals, page="sector"
+        )
         opendata.register_dataset(
             "agreements", register_rows, REGISTER_FIELDS, "programmes/_open_data_agreements.html"
         )

@@ -3,9 +3,13 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
 from partnerships.models import FocusSector, Proposal
 
-from .models import Activity, Indicator, IndicatorValue
+from . import reports
+from .models import Activity, AnnualReport, Indicator, IndicatorValue
 
 SAMPLE_PARTNERSHIP = "DEMO-2023-003"
 MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
@@ -124,4 +128,34 @@ def load():
             IndicatorValue.objects.create(
                 indicator=indicator, year=year, value=value, **_columns("source", SOURCE)
             )
+    _annual_reports(partnership)
     return len(ACTIVITIES)
+
+
+ASSESSMENT_2024 = {
+    "ind": "Tahun pertama berjalan sesuai rencana: dua kegiatan selesai, dan sekolah pesisir "
+           "dengan rute evakuasi naik dari 2 menjadi 5. Target 12 sekolah per tahun terlalu "
+           "tinggi untuk anggaran kota; pertukaran guru perlu dilanjutkan.",
+    "en": "The first year went as planned: two activities were completed, and coastal schools "
+          "with evacuation routes rose from 2 to 5. The target of 12 schools a year is too high "
+          "for the city's budget; the teacher exchange should continue.",
+    "ja": "初年度は計画どおりに進んだ。2件の活動が完了し、避難経路のある沿岸の学校は2校から5校に"
+          "増えた。年12校という目標は市の予算に対して高すぎる。教員交流は継続すべきである。",
+}  # fmt: skip
+
+
+def _annual_reports(partnership):
+    """The 2024 report, frozen and published by the demo's staff member through the same
+    services as the admin; and the next year's, still a draft, for staff to try."""
+    staff = get_user_model().objects.filter(username="demo-staff").first()
+    report = AnnualReport(
+        partnership=partnership, year=2024,
+        recommendation=AnnualReport.Recommendation.CONTINUE,
+        **_columns("assessment", ASSESSMENT_2024, mark=True),
+    )  # fmt: skip
+    report.full_clean()
+    report.save()
+    frozen_at = timezone.make_aware(datetime.datetime(2025, 1, 20, 10, 0))
+    reports.report_freeze(report=report, by=staff, when=frozen_at)
+    reports.report_publish(report=report, by=staff, when=frozen_at + datetime.timedelta(days=3))
+    AnnualReport.objects.create(partnership=partnership, year=2025)

@@ -129,6 +129,11 @@ class Activity(Archivable):
         return self.partnership
 
 
+# Budget is spent by activities that are under way or done; planned and cancelled ones are listed
+# but not counted. An activity's budget and participants count in the year it starts.
+SPENDING_STATES = (Activity.State.RUNNING, Activity.State.DONE)
+
+
 class Indicator(Archivable):
     """What a partnership measures in one sector, from a baseline towards a yearly target.
     Progress is derived from the measured values, never typed in."""

@@ -1,10 +1,11 @@
 """The agreement register: every signed partnership, in public, as a page and as open data."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.views.generic import ListView
 
-from partnerships.models import Proposal
+from partnerships.models import AgreementRenewal, Proposal
 from partnerships.streaming import SLUG, address_template
 
 from .models import AFTER_SIGNING, AnnualReport
@@ -14,10 +15,20 @@ def signed_partnerships():
     """Public partnerships that have been signed, the latest signing first, each with the year
     of its latest published annual report (`latest_report`, None when there is none)."""
     published = AnnualReport.objects.published().filter(partnership=OuterRef("pk"))
+    renewals = (
+        AgreementRenewal.objects.filter(
+            proposal=OuterRef("pk"), event__is_public=True, event__archived_at__isnull=True
+        )
+        .values("proposal")
+        .annotate(c=Count("pk"))
+    )
     return (
         Proposal.objects.public()
         .filter(status__in=AFTER_SIGNING)
-        .annotate(latest_report=Subquery(published.order_by("-year").values("year")[:1]))
+        .annotate(
+            latest_report=Subquery(published.order_by("-year").values("year")[:1]),
+            renewal_count=Coalesce(Subquery(renewals.values("c")), 0),
+        )
         .select_related("partner_city")
         .prefetch_related("sectors")
         .order_by("is_sample", "-signed_on", "reference")
@@ -34,7 +45,7 @@ class RegisterView(ListView):
 
 YEAR = 9999  # stands for the year in an address template
 REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
-                   "signatories_en", "term_years", "expires_on", "status", "sectors",
+                   "signatories_en", "term_years", "renewals", "expires_on", "status", "sectors",
                    "latest_report", "latest_report_url", "url"]  # fmt: skip
 
 
@@ -59,6 +70,7 @@ def register_rows(request):
             "signed_on": proposal.signed_on.isoformat() if proposal.signed_on else "",
             "signatories_en": proposal.signatories_en or proposal.signatories_ind or "",
             "term_years": proposal.term_years or "",
+            "renewals": proposal.renewal_count,
             "expires_on": proposal.expires_on.isoformat() if proposal.expires_on else "",
             "status": proposal.status,
             "sectors": ";".join(sorted(s.slug for s in proposal.sectors.all())),

@@ -23,12 +23,9 @@ from modeltranslation.utils import build_localized_fieldname
 from delegations.models import Commitment, Visit
 from partnerships.refusals import Refused
 
-from .models import Activity, AnnualReport, Indicator
+from .models import SPENDING_STATES, Activity, AnnualReport, Indicator
 
 CONTENTS_VERSION = 1
-# Budget is spent by activities that are under way or done; planned and cancelled ones are listed
-# but not counted. An activity's budget and participants count in the year it starts.
-SPENDING_STATES = (Activity.State.RUNNING, Activity.State.DONE)
 
 
 class ReportRefused(Refused):

@@ -19,7 +19,7 @@ S = Proposal.Status
 STEP_KWARGS = {
     verb: {"reason": "The council chose another route."}
     if transition.needs_reason
-    else {"note": "Recorded in the test."}
+    else {"note": "Recorded in the test.", **({"years": 5} if transition.needs_years else {})}
     for verb, transition in services.TRANSITIONS.items()
 }
 
@@ -70,6 +70,8 @@ MEET = {
     req.LETTER_OF_INTENT: _document(Document.Kind.LETTER_OF_INTENT),
     req.PLAN_OF_ACTION: _document(Document.Kind.PLAN_OF_ACTION),
     req.SIGNED_AGREEMENT: _document(Document.Kind.AGREEMENT),
+    req.AGREEMENT_TERM: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=5),
+    req.RENEWAL_AGREEMENT: _document(Document.Kind.RENEWAL),
     **{approval: _approval(approval_kind) for approval, approval_kind in
        zip(req.APPROVALS, Approval.Kind, strict=True)},
 }  # fmt: skip
@@ -91,6 +93,8 @@ BREAK = {
     req.LETTER_OF_INTENT: _remove_document(Document.Kind.LETTER_OF_INTENT),
     req.PLAN_OF_ACTION: _remove_document(Document.Kind.PLAN_OF_ACTION),
     req.SIGNED_AGREEMENT: _remove_document(Document.Kind.AGREEMENT),
+    req.AGREEMENT_TERM: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=None),
+    req.RENEWAL_AGREEMENT: _remove_document(Document.Kind.RENEWAL),
     **{approval: _remove_approval(approval_kind) for approval, approval_kind in
        zip(req.APPROVALS, Approval.Kind, strict=True)},
 }  # fmt: skip

@@ -25,7 +25,8 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
-from programmes.models import Activity, Indicator
+from programmes.models import Activity, AnnualReport, Indicator
+from programmes.reports import report_contents
 from tests.factories import (
     ApprovalFactory,
     CandidateCityFactory,
@@ -175,6 +176,22 @@ class World:
             unit="drills", baseline=0, baseline_year=2024, target=4,
         )  # fmt: skip
         now = timezone.now()
+        # One partnership's reports in each state the public pages must tell apart.
+        partnership = self.activity.partnership
+        self.reports = {}
+        for name, year, changes in [
+            ("published", 2024, {"frozen_at": now, "published_at": now}),
+            ("frozen, unpublished", 2025, {"frozen_at": now}),
+            ("draft", 2026, {}),
+            ("archived", 2023, {"frozen_at": now, "published_at": now, "archived_at": now}),
+        ]:
+            report = AnnualReport(partnership=partnership, year=year)
+            if changes:
+                report.contents = report_contents(report)
+            for field, value in changes.items():
+                setattr(report, field, value)
+            report.save()
+            self.reports[name] = report
         for record in (self.proposals["archived"], self.visits["archived"],
                        self.documents["archived"], self.approvals["archived"]):  # fmt: skip
             type(record).objects.filter(pk=record.pk).update(archived_at=now)
@@ -217,6 +234,7 @@ class World:
             "delegations.commitment": self.commitment,
             "programmes.activity": self.activity,
             "programmes.indicator": self.indicator,
+            "programmes.annualreport": self.reports["draft"],
             "auth.user": self.users["no_role"],
             "auth.group": self.group,
             "axes.accessattempt": self.attempt,
@@ -237,6 +255,9 @@ PUBLIC_DOCUMENT = {"public": everyone(OK), "internal": everyone(MISSING),
                    "of a draft and a visit": everyone(MISSING)}  # fmt: skip
 VISIT_PAGE = {"published": everyone(OK), "unpublished": everyone(MISSING),
               "archived": everyone(MISSING)}  # fmt: skip
+# Only a published report exists in public, whoever asks (staff preview theirs in the admin).
+REPORT_PAGE = {"published": everyone(OK), "frozen, unpublished": everyone(MISSING),
+               "draft": everyone(MISSING), "archived": everyone(MISSING)}  # fmt: skip
 
 
 def public_entries():
@@ -283,6 +304,12 @@ def public_entries():
         ),  # fmt: skip
         "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
         "programmes:register": one(lambda w: "/en/register/", everyone(OK)),
+        "programmes:report": each(
+            REPORT_PAGE, lambda w, v: f"/en/register/active/{w.reports[v].year}/"
+        ),
+        "programmes:report_pdf": each(
+            REPORT_PAGE, lambda w, v: f"/ja/register/active/{w.reports[v].year}/report.pdf"
+        ),
         "partnerships:city_list": one(lambda w: "/en/cities/", everyone(OK)),
         "partnerships:sector_detail": one(lambda w: "/en/sectors/education/", everyone(OK)),
         "partnerships:city_detail": one(lambda w: "/en/cities/kitakyushu/", everyone(OK)),
@@ -292,6 +319,7 @@ def public_entries():
             {
                 "proposals": (dataset("proposals", "csv"), everyone(OK)),
                 "visits": (dataset("visits", "csv"), everyone(OK)),
+                "agreements": (dataset("agreements", "csv"), everyone(OK)),
                 "unknown": (dataset("users", "csv"), everyone(MISSING)),
             },
         ),  # fmt: skip
@@ -300,6 +328,7 @@ def public_entries():
             {
                 "proposals": (dataset("proposals", "json"), everyone(OK)),
                 "visits": (dataset("visits", "json"), everyone(OK)),
+                "agreements": (dataset("agreements", "json"), everyone(OK)),
                 "unknown": (dataset("comments", "json"), everyone(MISSING)),
             },
         ),  # fmt: skip
@@ -455,7 +484,8 @@ ARCHIVED_NOT_DELETED = {"partnerships.proposal", "partnerships.proposalevent",
                         "partnerships.candidatecity", "partnerships.approval",
                         "partnerships.document", "partnerships.comment", "delegations.visit",
                         "delegations.delegate", "delegations.commitment",
-                        "programmes.activity", "programmes.indicator"}  # fmt: skip
+                        "programmes.activity", "programmes.indicator",
+                        "programmes.annualreport"}  # fmt: skip
 PORTAL_APPS = {"partnerships", "delegations", "programmes"}
 
 
@@ -488,6 +518,13 @@ PORTAL_ADMIN_PAGES = {
     "decide": lambda w, obj: f"{obj.pk}/decide/shortlist/",
     "answer": lambda w, obj: f"{obj.pk}/answer/",
     "close": lambda w, obj: f"{obj.pk}/close/",
+    "preview": lambda w, obj: f"{obj.pk}/preview/ja/",
+    "pdf": lambda w, obj: f"{obj.pk}/pdf/ja/",
+    # The World's report is a draft with no assessment: freezing is refused (and said so),
+    # publishing and unpublishing too; each role still meets the page or its refusal.
+    "freeze": lambda w, obj: f"{obj.pk}/freeze/",
+    "publish": lambda w, obj: f"{obj.pk}/publish/",
+    "unpublish": lambda w, obj: f"{obj.pk}/unpublish/",
 }
 
 

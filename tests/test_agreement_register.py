@@ -49,14 +49,14 @@ def test_the_register_lists_signed_public_partnerships_only(client, register):
 
 
 def test_the_register_as_open_data(client, register):
-    body = b"".join(client.get("/en/open-data/register.csv")).decode("utf-8-sig")
+    body = b"".join(client.get("/en/open-data/agreements.csv")).decode("utf-8-sig")
     rows = {row["reference"]: row for row in csv.DictReader(io.StringIO(body))}
     assert set(rows) == {"KPG-2024-010", "KPG-2024-011"}
     assert rows["KPG-2024-010"]["expires_on"] == "2029-03-01"
     assert rows["KPG-2024-010"]["sectors"] == "disaster-mitigation"
     assert rows["KPG-2024-011"]["partner_city"] == ""  # signed without a city on record
-    data = json.loads(b"".join(client.get("/en/open-data/register.json")))
-    assert {row["reference"] for row in data["register"]} == {"KPG-2024-010", "KPG-2024-011"}
+    data = json.loads(b"".join(client.get("/en/open-data/agreements.json")))
+    assert {row["reference"] for row in data["agreements"]} == {"KPG-2024-010", "KPG-2024-011"}
 
 
 def test_an_empty_register_says_so(client):

@@ -88,7 +88,7 @@ EVERY_PUBLIC_ROUTE = [
     "/{lang}/cities/sendai/", "/{lang}/open-data/",
     "/{lang}/open-data/proposals.csv", "/{lang}/open-data/proposals.json",
     "/{lang}/open-data/visits.csv", "/{lang}/open-data/visits.json", "/{lang}/register/",
-    "/{lang}/open-data/register.csv", "/{lang}/open-data/register.json",
+    "/{lang}/open-data/agreements.csv", "/{lang}/open-data/agreements.json",
     "/feeds/updates.atom", "/{lang}/feeds/updates.atom",
     "/{lang}/proposals/public-offer/updates.atom",
     "/visits.ics", "/{lang}/visits.ics", "/sitemap.xml", "/sitemap-pages.xml",

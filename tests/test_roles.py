@@ -19,10 +19,18 @@ def test_city_staff_may_do_everything_with_domain_records():
     domain = set(
         Permission.objects.filter(content_type__app_label__in=["partnerships", "delegations"])
         .exclude(content_type__model="follower")
+        # Renewals are written by the lifecycle's *renew* step only (staff read them).
+        .exclude(content_type__model="agreementrenewal")
         .values_list("content_type__app_label", "codename")
     )
     assert domain <= codenames(CITY_STAFF)
     assert ("partnerships", "delete_proposal") in codenames(CITY_STAFF)
+
+
+def test_renewals_are_read_by_staff_and_written_by_the_renew_step_only():
+    renewal = {(app, c) for app, c in codenames(CITY_STAFF) if c.endswith("agreementrenewal")}
+    assert renewal == {("partnerships", "view_agreementrenewal")}
+    assert not {c for _app, c in codenames(CONSULATE_LIAISON) if "renewal" in c}
 
 
 def test_no_role_may_read_the_addresses_of_email_followers():
