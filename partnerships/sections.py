@@ -5,7 +5,6 @@ the page's record."""
 
 from dataclasses import dataclass
 
-
 PAGES = ("proposal", "sector")
 
 

@@ -21,10 +21,18 @@ ADD = "/admin/programmes/annualreport/add/"
 def partnership():
     partnership = ProposalFactory(active=True, slug="kupang-yamabe", term_years=5)
     Activity.objects.create(
-        partnership=partnership, title="Drill", title_ind="Latihan", title_ja="訓練",
-        kind="training", starts_on=datetime.date(2025, 3, 1), ends_on=datetime.date(2025, 3, 2),
-        state="done", is_public=True, budget_idr=40_000_000, budget_source="city",
-    )  # fmt: skip
+        partnership=partnership,
+        title="Drill",
+        title_ind="Latihan",
+        title_ja="訓練",
+        kind="training",
+        starts_on=datetime.date(2025, 3, 1),
+        ends_on=datetime.date(2025, 3, 2),
+        state="done",
+        is_public=True,
+        budget_idr=40_000_000,
+        budget_source="city",
+    )
     return partnership
 
 
@@ -43,10 +51,17 @@ def add_report(client, partnership, **filled):
     return AnnualReport.objects.get(partnership=partnership, year=2025)
 
 
-def test_staff_write_freeze_and_publish_a_report_from_the_rendered_pages(client, staff,
-                                                                          partnership):  # fmt: skip
-    report = add_report(client, partnership, assessment_ind="Baik.", assessment_en="Good.",
-                        assessment_ja="良好。", recommendation="continue")  # fmt: skip
+def test_staff_write_freeze_and_publish_a_report_from_the_rendered_pages(
+    client, staff, partnership
+):
+    report = add_report(
+        client,
+        partnership,
+        assessment_ind="Baik.",
+        assessment_en="Good.",
+        assessment_ja="良好。",
+        recommendation="continue",
+    )
     change = f"/admin/programmes/annualreport/{report.pk}/change/"
     page = client.get(change, **EN).content.decode()
     for language in ("id", "en", "ja"):
@@ -58,15 +73,17 @@ def test_staff_write_freeze_and_publish_a_report_from_the_rendered_pages(client,
         confirm.content.decode()
     )
     assert AnnualReport.objects.get(pk=report.pk).frozen_at is None  # asking changes nothing
-    data = form_on_page(client, f"/admin/programmes/annualreport/{report.pk}/freeze/",
-                        "report-step-form", **EN)  # fmt: skip
+    data = form_on_page(
+        client, f"/admin/programmes/annualreport/{report.pk}/freeze/", "report-step-form", **EN
+    )
     response = client.post(f"/admin/programmes/annualreport/{report.pk}/freeze/", data, **EN)
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.frozen_by == staff and report.contents["assessment"]["ja"] == "良好。"
 
-    data = form_on_page(client, f"/admin/programmes/annualreport/{report.pk}/publish/",
-                        "report-step-form", **EN)  # fmt: skip
+    data = form_on_page(
+        client, f"/admin/programmes/annualreport/{report.pk}/publish/", "report-step-form", **EN
+    )
     client.post(f"/admin/programmes/annualreport/{report.pk}/publish/", data, **EN)
     assert AnnualReport.objects.get(pk=report.pk).is_published
     client.logout()
@@ -84,20 +101,23 @@ def test_staff_get_a_draft_report_as_a_japanese_pdf(client, staff, partnership):
     assert client.get(f"/admin/programmes/annualreport/{report.pk}/pdf/xx/").status_code == 404
 
 
-def test_freezing_a_report_with_gaps_says_what_is_missing_and_changes_nothing(client, staff,
-                                                                              partnership):  # fmt: skip
+def test_freezing_a_report_with_gaps_says_what_is_missing_and_changes_nothing(
+    client, staff, partnership
+):
     report = AnnualReport.objects.create(partnership=partnership, year=2025)
     page = client.get(f"/admin/programmes/annualreport/{report.pk}/freeze/", **EN).content.decode()
     assert "Recommendation: missing" in page and "Staff assessment: missing" in page
     assert 'id="report-step-form"' not in page  # nothing to confirm
-    response = client.post(f"/admin/programmes/annualreport/{report.pk}/freeze/", {}, **EN,
-                           follow=True)  # fmt: skip
+    response = client.post(
+        f"/admin/programmes/annualreport/{report.pk}/freeze/", {}, **EN, follow=True
+    )
     assert "Recommendation: missing" in response.content.decode()
     assert AnnualReport.objects.get(pk=report.pk).frozen_at is None
 
 
-def test_a_frozen_report_cannot_be_edited_even_from_a_page_opened_before(client, staff,
-                                                                         partnership):  # fmt: skip
+def test_a_frozen_report_cannot_be_edited_even_from_a_page_opened_before(
+    client, staff, partnership
+):
     report = add_report(client, partnership, assessment_ind="Baik.", recommendation="revise")
     change = f"/admin/programmes/annualreport/{report.pk}/change/"
     stale = admin_form_data(client, change, **EN)
