@@ -26,12 +26,16 @@ def liaisons_of(proposal):
     return _reachable().filter(liaison__consulate_id=proposal.consulate_id)
 
 
+def city_staff():
+    return _reachable().filter(is_staff=True, groups__name=CITY_STAFF)
+
+
 def staff_for(proposal):
     """The staff who follow the proposal, or every city staff member when nobody follows it."""
     followers = _reachable().filter(followed_proposals=proposal, is_staff=True)
     if followers.exists():
         return followers
-    return _reachable().filter(is_staff=True, groups__name=CITY_STAFF)
+    return city_staff()
 
 
 def _everyone(*querysets, exclude=None):

@@ -302,3 +302,29 @@ class AnnualReport(Archivable):
 
     def archive_proposal(self):
         return self.partnership
+
+
+class ReminderSent(models.Model):
+    """That a person was reminded of an item (see `programmes/reminders.py`) on a day: nobody is
+    reminded of the same item twice in a week."""
+
+    kind = models.CharField(_("kind"), max_length=30)
+    key = models.CharField(_("item"), max_length=100)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("recipient"),
+    )  # fmt: skip
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            # Two runs on the same day (a retried cron job) claim each reminder once.
+            models.UniqueConstraint(
+                fields=["key", "recipient", "sent_on"], name="one_reminder_per_item_person_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.recipient_id} ({self.sent_on:%Y-%m-%d})"
