@@ -80,6 +80,8 @@ def reference_data(transactional_db):
     the test thread a fresh database connection that lacks the serialized copy."""
     import_module("partnerships.migrations.0002_focus_sectors").create_sectors(apps, None)
     import_module("partnerships.migrations.0003_roles").create_groups(apps, None)
+    import_module("partnerships.migrations.0019_roles_cover_renewals").grant(apps, None)
+    import_module("programmes.migrations.0002_roles").grant(apps, None)
 
 
 @pytest.fixture

@@ -60,15 +60,16 @@ def test_an_open_commitment_past_its_due_date_is_reminded(active):
     }
 
 
+def days_ago(days):
+    return at(TODAY - datetime.timedelta(days))
+
+
 def test_a_request_is_reminded_after_seven_days_unanswered(active, staff):
-    liaison = UserFactory()
-    waiting = CommentFactory(proposal=active, author=liaison, is_request=True,
-                             created_at=at(TODAY - datetime.timedelta(7)))  # fmt: skip
-    CommentFactory(proposal=active, author=liaison, is_request=True,
-                   created_at=at(TODAY - datetime.timedelta(6)))  # fmt: skip
-    CommentFactory(proposal=active, author=liaison, is_request=True,
-                   created_at=at(TODAY - datetime.timedelta(30)), answered_at=at(TODAY))  # fmt: skip
-    CommentFactory(proposal=active, author=liaison, created_at=at(D(2025, 1, 1)))  # a comment
+    asks = {"proposal": active, "author": UserFactory(), "is_request": True}
+    waiting = CommentFactory(**asks, created_at=days_ago(7))
+    CommentFactory(**asks, created_at=days_ago(6))
+    CommentFactory(**asks, created_at=days_ago(30), answered_at=at(TODAY))
+    CommentFactory(proposal=active, author=asks["author"], created_at=days_ago(60))  # a comment
     found = {k for k in keys(TODAY, dry_run=True) if k.startswith("request")}
     assert found == {f"request:{waiting.pk}"}
 
