@@ -1,12 +1,15 @@
 """The admin site the portal runs: Django's, with the portal's sign-in form and a "view on site"
 link that only reveals a record to someone allowed to see it in the admin."""
 
+from functools import update_wrapper
+
 from django.contrib import admin
+from django.contrib.admin.options import TO_FIELD_VAR
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,18 @@ from .accounts import AdminSignInForm
 
 class PortalAdminSite(admin.AdminSite):
     login_form = AdminSignInForm
+
+    def admin_view(self, view, cacheable=False):
+        checked = super().admin_view(view, cacheable)
+
+        def without_empty_to_field(request, *args, **kwargs):
+            # Django checks `_to_field` only when it says something: an empty one reaches the
+            # record look-up as a field named "" and crashes it (a 500). Nothing sends it.
+            if request.GET.get(TO_FIELD_VAR) == "" or request.POST.get(TO_FIELD_VAR) == "":
+                return HttpResponseBadRequest(_("This address asks for no field."))
+            return checked(request, *args, **kwargs)
+
+        return update_wrapper(without_empty_to_field, checked)
 
     def get_urls(self):
         # Django's "view on site" redirects any staff account to any record's public address,

@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from partnerships.admin.archive import ArchiveAdmin, change_url
 from partnerships.admin.history import PortalHistoryAdmin
-from partnerships.admin.lookup import object_or_404
+from partnerships.admin.lookup import object_or_404, valid_pk
 from partnerships.refusals import report as report_refusal
 
 from . import reports
@@ -107,14 +107,20 @@ REPORT_STEPS = {
 }  # fmt: skip
 
 
+def _who(user):
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
+
+
 class AnnualReportForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
-        # The change page was opened before someone froze the report: refuse, never overwrite.
-        if (
-            self.instance.pk
-            and AnnualReport.objects.filter(pk=self.instance.pk, frozen_at__isnull=False).exists()
-        ):
+        # A change page opened before someone froze the report sends what it was showing:
+        # refuse, never overwrite. (A frozen report's own page sends none of these.)
+        written = any(name.startswith(("assessment", "recommendation")) for name in self.data)
+        frozen = AnnualReport.objects.filter(pk=self.instance.pk, frozen_at__isnull=False)
+        if written and self.instance.pk and frozen.exists():
             raise ValidationError(_("This report has been frozen meanwhile: it can no longer be "
                                     "edited. Your changes were not saved."))  # fmt: skip
         return cleaned
@@ -160,7 +166,7 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         if report.is_frozen:
             said = _("Frozen on %(when)s by %(who)s.") % {
                 "when": date_format(timezone.localtime(report.frozen_at), "DATETIME_FORMAT"),
-                "who": report.frozen_by.get_full_name() or report.frozen_by.get_username(),
+                "who": _who(report.frozen_by),
             }
             if report.is_published:
                 published = date_format(timezone.localtime(report.published_at), "DATETIME_FORMAT")
@@ -227,4 +233,9 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = {**(extra_context or {}), "languages": settings.LANGUAGES}
+        report = AnnualReport.objects.filter(pk=valid_pk(AnnualReport, object_id)).first()
+        if report is not None and report.is_frozen:
+            # Nothing on a frozen report's page can change: no button pretends otherwise.
+            context.update(show_save=False, show_save_and_continue=False,
+                           show_save_and_add_another=False)  # fmt: skip
         return super().change_view(request, object_id, form_url, context)

@@ -322,5 +322,6 @@ def report_document(report, contents, language):
                 _budget(contents, language),
                 _assessment(contents, language),
             ],  # fmt: skip
-            status=f"{_status(report)} {compiled}",
+            # Japanese puts no space after "。".
+            status=("" if language == "ja" else " ").join([_status(report), compiled]),
         )

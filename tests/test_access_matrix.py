@@ -188,8 +188,8 @@ class World:
             report = AnnualReport(partnership=partnership, year=year)
             if changes:
                 report.contents = report_contents(report)
-            for name, value in changes.items():
-                setattr(report, name, value)
+            for attribute, value in changes.items():
+                setattr(report, attribute, value)
             report.save()
             self.reports[name] = report
         for record in (self.proposals["archived"], self.visits["archived"],

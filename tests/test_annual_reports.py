@@ -293,3 +293,29 @@ def test_commitment_states_in_the_report_use_their_labels(record, client):
     page = client.get("/en/register/kupang-yamabe/2025/").content.decode()
     assert "Kept late" in page and "Missed" in page
     assert Commitment.objects.count() == 4
+
+
+def test_the_register_and_sector_pages_ask_no_more_queries_as_the_record_grows(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    education = FocusSector.objects.get(slug="education")
+
+    def grow(count):
+        for _n in range(count):
+            partnership = ProposalFactory(active=True, term_years=5)
+            made = activity(partnership, "Exchange", D(2025, 3, 1), D(2025, 3, 2),
+                            budget_idr=10, budget_source="city")  # fmt: skip
+            made.sectors.add(education)
+            reports.report_publish(report=frozen_report(partnership), by=StaffUserFactory())
+
+    def counted(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    grow(2)
+    few = [counted("/en/register/"), counted("/en/sectors/education/")]
+    grow(12)
+    assert [counted("/en/register/"), counted("/en/sectors/education/")] == few
+    assert "Rp 140" in client.get("/en/sectors/education/").content.decode()

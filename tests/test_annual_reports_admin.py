@@ -129,8 +129,11 @@ def test_a_frozen_report_cannot_be_edited_even_from_a_page_opened_before(
     assert "frozen meanwhile" in response.content.decode()
     report.refresh_from_db()
     assert report.assessment_ind == "Baik."
-    # Opened now, the page shows the report read-only: no field to change.
-    assert 'name="assessment_ind"' not in client.get(change, **EN).content.decode()
+    # Opened now, the page shows the report read-only: no field to change, no Save button, and
+    # who froze it, when.
+    page = client.get(change, **EN).content.decode()
+    assert 'name="assessment_ind"' not in page and 'name="_save"' not in page
+    assert f"by {staff.get_full_name() or staff.get_username()}" in page
 
 
 def test_a_report_is_only_written_for_a_signed_partnership(client, staff):

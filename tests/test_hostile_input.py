@@ -215,3 +215,15 @@ def test_a_comment_form_sent_twice_at_the_same_instant_posts_once(on_postgresql,
     assert sorted(created for _comment, created in outcomes) == [False, True]
     assert Comment.objects.filter(proposal=proposal).count() == 1
     assert len(mail.outbox) <= 1
+
+
+@pytest.mark.django_db
+def test_an_empty_to_field_in_the_admin_is_refused_not_a_crash(client):
+    from tests.factories import LiaisonFactory, StaffUserFactory
+
+    client.force_login(StaffUserFactory())
+    liaison = LiaisonFactory()
+    url = f"/admin/partnerships/liaison/{liaison.pk}/change/"
+    assert client.get(url, {"_to_field": ""}).status_code == 400
+    assert client.post(url, {"_to_field": ""}).status_code == 400
+    assert client.get(url).status_code == 200

@@ -68,14 +68,15 @@ class Command(BaseCommand):
             self.load_city(city, sectors)
         proposal = self.load_proposal(consulate, sectors)
         self.load_visit(proposal, sectors)
-        if not without_samples:
-            load_samples()
-            self.load_other_apps_samples()
-        content_changed()  # some of the above are bulk updates, which send no signal
+        # The users first: the other apps' samples record what the demo staff member did.
         if settings.DEBUG:
             self.load_users(consulate)
         else:
             self.stderr.write("Demo users are not created when DJANGO_DEBUG=0.")
+        if not without_samples:
+            load_samples()
+            self.load_other_apps_samples()
+        content_changed()  # some of the above are bulk updates, which send no signal
 
     def load_other_apps_samples(self):
         """Apps built on this one (programmes) add their part of the samples through a
