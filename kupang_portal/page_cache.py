@@ -41,6 +41,8 @@ CACHED_VIEWS = frozenset(
         "partnerships:sector_detail",
         "partnerships:city_list",
         "programmes:register",
+        "programmes:report",
+        "programmes:report_pdf",
         "partnerships:city_detail",
         "partnerships:open_data",
         "partnerships:open_data_csv",

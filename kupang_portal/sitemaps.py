@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from delegations.models import Visit
 from partnerships.models import FocusSector, PartnerCity, Proposal
+from programmes.models import AnnualReport
 
 
 class InEachLanguage:
@@ -84,6 +85,11 @@ class VisitSitemap(ChangingSitemap):
         return Visit.objects.published().order_by("pk")
 
 
+class ReportSitemap(ChangingSitemap):
+    def items(self):
+        return AnnualReport.objects.published().select_related("partnership").order_by("pk")
+
+
 class SectorSitemap(PortalSitemap):
     def items(self):
         return FocusSector.objects.order_by("pk")
@@ -98,6 +104,7 @@ SITEMAPS = {
     "pages": PagesSitemap,
     "proposals": ProposalSitemap,
     "visits": VisitSitemap,
+    "reports": ReportSitemap,
     "sectors": SectorSitemap,
     "cities": CitySitemap,
 }

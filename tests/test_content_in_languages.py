@@ -11,6 +11,7 @@ from delegations.models import Delegate, Visit
 from partnerships import demo_data, demo_samples
 from partnerships.models import FocusSector, PartnerCity, Proposal
 from programmes import demo_story as programmes_demo
+from programmes.models import AnnualReport
 from tests.factories import ProposalFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,8 @@ def public_pages(language):
     pages += [f"/{language}{s.get_absolute_url()[3:]}" for s in FocusSector.objects.all()]
     pages += [f"/{language}{c.get_absolute_url()[3:]}" for c in PartnerCity.objects.all()]
     pages += [f"/{language}{v.get_absolute_url()[3:]}" for v in Visit.objects.published()]
+    pages += [f"/{language}{r.get_absolute_url()[3:]}" for r in AnnualReport.objects.published()]
+    assert any("/register/" in page and page.endswith("/2024/") for page in pages)
     return pages
 
 

@@ -59,3 +59,19 @@ def test_a_sitemap_page_reads_only_its_own_records(client, django_assert_max_num
         assert client.get("/sitemap-proposals.xml").status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_published_annual_reports_are_listed_and_no_other(client):
+    from django.utils import timezone
+
+    from programmes.models import AnnualReport
+
+    partnership = ProposalFactory(active=True, slug="kupang-yamabe")
+    now = timezone.now()
+    AnnualReport.objects.create(partnership=partnership, year=2024, contents={}, frozen_at=now,
+                                published_at=now)  # fmt: skip
+    AnnualReport.objects.create(partnership=partnership, year=2025, contents={}, frozen_at=now)
+    listed = every_listed_address(client)
+    assert [url for url in listed if "/register/kupang-yamabe/" in url] == [
+        f"/{language}/register/kupang-yamabe/2024/" for language in ("id", "en", "ja")
+    ]

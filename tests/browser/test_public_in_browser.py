@@ -42,10 +42,12 @@ def test_citizen_follows_kupangs_offer_in_japanese_then_indonesian(
 def every_public_page(language):
     from delegations.models import Visit
     from partnerships.models import FocusSector, PartnerCity, Proposal
+    from programmes.models import AnnualReport
 
     pages = ["/", "/proposals/", "/sectors/", "/cities/", "/visits/", "/open-data/", "/register/"]
     for rows in (Proposal.objects.public(), FocusSector.objects.all(),
-                 PartnerCity.objects.all(), Visit.objects.published()):  # fmt: skip
+                 PartnerCity.objects.all(), Visit.objects.published(),
+                 AnnualReport.objects.published()):  # fmt: skip
         pages += [row.get_absolute_url()[3:] for row in rows]
     pages.append("/proposals/kupang-japan-sister-city/follow/")
     return [f"/{language}{path}" for path in pages]
