@@ -7,7 +7,14 @@ from django.db.models.functions import Coalesce, ExtractYear
 from partnerships.models import Proposal
 
 from .charts import chart
-from .models import SPENDING_STATES, Activity, AnnualReport, Indicator, IndicatorValue
+from .models import (
+    SPENDING_STATES,
+    Activity,
+    ActivityFile,
+    AnnualReport,
+    Indicator,
+    IndicatorValue,
+)
 
 
 def latest_activity():
@@ -22,7 +29,11 @@ def public_results(proposal):
     with their charts and its published annual reports (five queries however many there are);
     nothing for a proposal without any."""
     activities = list(
-        Activity.objects.public().filter(partnership=proposal).prefetch_related("sectors")
+        Activity.objects.public()
+        .filter(partnership=proposal)
+        .prefetch_related(
+            "sectors", Prefetch("files", ActivityFile.objects.public(), to_attr="public_files")
+        )
     )
     indicators = list(
         Indicator.objects.current()

@@ -11,18 +11,47 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from modeltranslation.utils import build_localized_fieldname
 
-from partnerships.admin.archive import ArchiveAdmin, change_url
+from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
+from partnerships.admin.files import CheckedFileLinks, ServesItsFile
 from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.lookup import object_or_404, valid_pk
 from partnerships.refusals import report as report_refusal
 
 from . import reports
-from .models import AFTER_SIGNING, Activity, AnnualReport, Indicator, IndicatorValue
+from .models import (
+    AFTER_SIGNING,
+    Activity,
+    ActivityFile,
+    AnnualReport,
+    Indicator,
+    IndicatorValue,
+)
 from .report_document import report_document
 from .report_views import pdf_response
+
+
+class ActivityFileInline(ArchivableInline, CheckedFileLinks, TranslationStackedInline):
+    model = ActivityFile
+    extra = 0
+    fields = ["kind", "title", "file", "is_public"]
+
+
+@admin.register(ActivityFile)
+class ActivityFileAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
+    file_field = "file"
+    list_display = ["title", "kind", "activity", "is_public", "uploaded_at"]
+    list_filter = ["kind", "is_public"]
+    search_fields = ["title", "activity__title", "activity__partnership__reference"]
+    autocomplete_fields = ["activity"]
+    list_select_related = ["activity"]
+    fields = ["activity", "kind", "title", "file", "is_public"]
 
 
 @admin.register(Activity)
@@ -34,6 +63,7 @@ class ActivityAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     list_select_related = ["partnership"]
     autocomplete_fields = ["partnership", "visits", "commitments"]
     filter_horizontal = ["sectors"]
+    inlines = [ActivityFileInline]
     fieldsets = [
         (None, {"fields": ["partnership", "title", "kind", "sectors", "state", "is_public"]}),
         (_("When and where"), {"fields": ["starts_on", "ends_on", "place"]}),

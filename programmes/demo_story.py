@@ -2,14 +2,17 @@
 `load_demo` calls `load()` after the story; like the samples, they are marked as fictional."""
 
 import datetime
+import io
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from partnerships.models import FocusSector, Proposal
 
 from . import reports
-from .models import Activity, AnnualReport, Indicator, IndicatorValue
+from .models import Activity, ActivityFile, AnnualReport, Indicator, IndicatorValue
 
 SAMPLE_PARTNERSHIP = "DEMO-2023-003"
 MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
@@ -27,6 +30,8 @@ ACTIVITIES = [
                     "en": "Three coastal schools now have marked evacuation routes.",
                     "ja": "沿岸の3校に避難経路の表示が整備された。"},
         "state": Activity.State.DONE,
+        "photo": {"ind": "Rambu rute evakuasi baru", "en": "A new evacuation route sign",
+                  "ja": "新しい避難経路の標識"},
     },
     {
         "title": {"ind": "Pertukaran guru sains", "en": "Science teacher exchange",
@@ -78,6 +83,21 @@ SOURCE = {"ind": "Catatan BPBD dan Dinas Pendidikan Kota Kupang (contoh fiktif)"
           "ja": "クパン市防災局・教育局の記録（架空のサンプル）"}  # fmt: skip
 
 
+def sample_photo():
+    """A drawn picture (a real PNG, made here): a green evacuation sign above the sea."""
+    image = Image.new("RGB", (480, 300), "#9fd3f0")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 200, 480, 300], fill="#1d6fa3")  # the sea
+    draw.rectangle([0, 180, 480, 205], fill="#e8d49a")  # the beach
+    draw.rectangle([228, 60, 236, 190], fill="#555555")  # the post
+    draw.rectangle([150, 40, 320, 110], fill="#12814a")  # the sign
+    draw.polygon([(175, 75), (235, 55), (235, 65), (290, 65), (290, 85), (235, 85), (235, 95)],
+                 fill="white")  # fmt: skip
+    encoded = io.BytesIO()
+    image.save(encoded, "PNG")
+    return encoded.getvalue()
+
+
 def _columns(field, texts, mark=False):
     values = {f"{field}_{code}": (MARK[code] if mark else "") + text
               for code, text in texts.items()}  # fmt: skip
@@ -115,6 +135,14 @@ def load():
         activity.full_clean()  # the same rules as the admin's form
         activity.save()
         activity.sectors.set(FocusSector.objects.filter(slug__in=spec["sectors"]))
+        if spec.get("photo"):
+            photo = ActivityFile(
+                activity=activity, kind=ActivityFile.Kind.PHOTO, is_public=True,
+                file=ContentFile(sample_photo(), name="drill.png"),
+                **_columns("title", spec["photo"], mark=True),
+            )  # fmt: skip
+            photo.full_clean()
+            photo.save()
     for spec in INDICATORS:
         indicator = Indicator(
             partnership=partnership, sector=FocusSector.objects.get(slug=spec["sector"]),

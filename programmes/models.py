@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from delegations.models import Commitment, Visit
 from partnerships.models import FocusSector, Proposal
 from partnerships.models.archive import Archivable, ArchivableQuerySet
+from partnerships.validators import sniff_format, validate_document_file
 
 # An activity belongs to a partnership that has been signed.
 AFTER_SIGNING = [
@@ -132,6 +133,57 @@ class Activity(Archivable):
 # Budget is spent by activities that are under way or done; planned and cancelled ones are listed
 # but not counted. An activity's budget and participants count in the year it starts.
 SPENDING_STATES = (Activity.State.RUNNING, Activity.State.DONE)
+
+
+class ActivityFileQuerySet(ArchivableQuerySet):
+    def public(self):
+        return self.current().filter(is_public=True, activity__in=Activity.objects.public())
+
+
+class ActivityFile(Archivable):
+    """A document or photo of an activity (a training's handout, the drill in pictures); files
+    are checked by content when uploaded and served only through views that check who asks."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        PHOTO = "photo", _("Photo")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="files", verbose_name=_("activity")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to="activities/%Y/", validators=[validate_document_file],
+        help_text=_("PDF, JPEG, PNG or WebP; a photo must be an image."),
+    )  # fmt: skip
+    is_public = models.BooleanField(
+        _("public"), default=False,
+        help_text=_("Shown with the activity on the partnership's public page, if the activity "
+                    "is public."),
+    )  # fmt: skip
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ActivityFileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        verbose_name = _("activity file")
+        verbose_name_plural = _("documents and photos")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.PHOTO and self.file and not self.file._committed:
+            self.file.seek(0)
+            if sniff_format(self.file.read(16)) == "pdf":
+                raise ValidationError({"file": _("A photo must be a JPEG, PNG or WebP image.")})
+            self.file.seek(0)
+
+    def archive_proposal(self):
+        return self.activity.partnership
 
 
 class Indicator(Archivable):

@@ -1,4 +1,5 @@
-"""Published annual reports in public: a printable page and a PDF, in the reader's language."""
+"""Published annual reports in public, a printable page and a PDF in the reader's language; and
+the public documents and photos of public activities."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -6,9 +7,17 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from .models import AnnualReport
+from partnerships.files import serve_file
+
+from .models import ActivityFile, AnnualReport
 from .report_document import report_document
 from .report_pdf import report_pdf
+
+
+@require_safe
+def activity_file(request, pk):
+    """A public activity's public document or photo; anything else is a 404."""
+    return serve_file(get_object_or_404(ActivityFile.objects.public(), pk=pk).file)
 
 
 def pdf_response(report, document):

@@ -3,12 +3,17 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Activity, AnnualReport, Indicator, IndicatorValue
+from .models import Activity, ActivityFile, AnnualReport, Indicator, IndicatorValue
 
 
 @register(Activity)
 class ActivityTranslation(TranslationOptions):
     fields = ("title", "place", "lead_home", "lead_partner", "outcome")
+
+
+@register(ActivityFile)
+class ActivityFileTranslation(TranslationOptions):
+    fields = ("title",)
 
 
 @register(Indicator)
@@ -27,5 +32,5 @@ class AnnualReportTranslation(TranslationOptions):
 
 
 # Edit history; see partnerships/translation.py for why it is registered here.
-for model in (Activity, Indicator, IndicatorValue, AnnualReport):
+for model in (Activity, ActivityFile, Indicator, IndicatorValue, AnnualReport):
     simple_history.register(model)

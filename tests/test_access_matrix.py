@@ -18,6 +18,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -25,9 +26,10 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
-from programmes.models import Activity, AnnualReport, Indicator
+from programmes.models import Activity, ActivityFile, AnnualReport, Indicator
 from programmes.reports import report_contents
 from tests.factories import (
+    PDF_BYTES,
     ApprovalFactory,
     CandidateCityFactory,
     CommentFactory,
@@ -171,6 +173,21 @@ class World:
             title="Drill", kind="training", starts_on=datetime.date(2025, 1, 1),
             ends_on=datetime.date(2025, 1, 2),
         )  # fmt: skip
+        shown = Activity.objects.create(
+            partnership=self.activity.partnership, title="Fair", kind="event", is_public=True,
+            starts_on=datetime.date(2025, 2, 1), ends_on=datetime.date(2025, 2, 1),
+        )  # fmt: skip
+        self.activity_files = {
+            "public": ActivityFile(activity=shown, is_public=True),
+            "internal": ActivityFile(activity=shown, is_public=False),
+            "archived": ActivityFile(activity=shown, is_public=True, archived_at=timezone.now()),
+            # An internal activity's files stay internal, whatever their own flag says.
+            "of an internal activity": ActivityFile(activity=self.activity, is_public=True),
+        }
+        for name, record in self.activity_files.items():
+            record.kind, record.title = "document", name
+            record.file = ContentFile(PDF_BYTES, name="handout.pdf")
+            record.save()
         self.indicator = Indicator.objects.create(
             partnership=self.activity.partnership, sector=self.sector, name="Drills",
             unit="drills", baseline=0, baseline_year=2024, target=4,
@@ -235,6 +252,7 @@ class World:
             "programmes.activity": self.activity,
             "programmes.indicator": self.indicator,
             "programmes.annualreport": self.reports["draft"],
+            "programmes.activityfile": self.activity_files["internal"],
             "auth.user": self.users["no_role"],
             "auth.group": self.group,
             "axes.accessattempt": self.attempt,
@@ -307,6 +325,15 @@ def public_entries():
         "programmes:report": each(
             REPORT_PAGE, lambda w, v: f"/en/register/active/{w.reports[v].year}/"
         ),
+        "programmes:activity_file": each(
+            {
+                "public": everyone(OK),
+                "internal": everyone(MISSING),
+                "archived": everyone(MISSING),
+                "of an internal activity": everyone(MISSING),
+            },
+            lambda w, v: f"/en/register/activity-files/{w.activity_files[v].pk}/",
+        ),  # fmt: skip
         "programmes:report_pdf": each(
             REPORT_PAGE, lambda w, v: f"/ja/register/active/{w.reports[v].year}/report.pdf"
         ),
@@ -485,7 +512,7 @@ ARCHIVED_NOT_DELETED = {"partnerships.proposal", "partnerships.proposalevent",
                         "partnerships.document", "partnerships.comment", "delegations.visit",
                         "delegations.delegate", "delegations.commitment",
                         "programmes.activity", "programmes.indicator",
-                        "programmes.annualreport"}  # fmt: skip
+                        "programmes.annualreport", "programmes.activityfile"}  # fmt: skip
 PORTAL_APPS = {"partnerships", "delegations", "programmes"}
 
 
