@@ -58,6 +58,7 @@ PAGES = [
     ("proposals.csv", "/en/open-data/proposals.csv"),
     ("proposals.json", "/en/open-data/proposals.json"),
     ("sitemap index", "/sitemap.xml"),
+    ("agreement register", "/en/register/"),
     ("sitemap page", "/sitemap-proposals.xml?p=5"),
     ("review queue", "/en/review/"),
     ("review page", "/en/review/{reference}/"),
@@ -160,6 +161,12 @@ print(json.dumps(counts))
 """
 
 
+REPORT_TIMING = """
+from benchmarks.annual_report import measure
+print(json.dumps(measure(**ARGUMENT)))
+"""
+
+
 def seed(database, sizes):
     recreate(database)
     return django_step(database, SEED, sizes)
@@ -246,9 +253,10 @@ def build_time(path, session):
     return sorted(times)[1]
 
 
-def report(rows, machine):
+def report(rows, machine, annual_report=None):
     """Markdown and JSON of the measured rows (dicts with page, users, rps, bare_rps, p50, p95,
-    failures, requests, queries_small, queries_national)."""
+    failures, requests, queries_small, queries_national), and of the annual report's timing
+    (benchmarks/annual_report.py) when given."""
     lines = [
         f"Measured {machine['when']} on {machine['machine']}: {machine['sizes']}; gunicorn with "
         f"{machine['workers']} workers, `DJANGO_DEBUG=0`, PostgreSQL; {machine['seconds']} s of "
@@ -267,7 +275,16 @@ def report(rows, machine):
             f"{row['queries_small'] if row['queries_small'] is not None else '–'} | "
             f"{row['queries_national'] if row['queries_national'] is not None else '–'} |"
         )
-    return "\n".join(lines) + "\n", json.dumps({"machine": machine, "rows": rows}, indent=1)
+    if annual_report:
+        pdfs = ", ".join(
+            f"{language} {ms:.0f} ms ({annual_report['pdf_pages'][language]} pages, "
+            f"{annual_report['pdf_kb'][language]} kB)"
+            for language, ms in annual_report["pdf_ms"].items()
+        )
+        lines += ["", f"Annual report of a year with {annual_report['activities']} activities: "
+                      f"compiled in {annual_report['compile_ms']:.0f} ms; PDF {pdfs}."]  # fmt: skip
+    measured = {"machine": machine, "rows": rows, "annual_report": annual_report}
+    return "\n".join(lines) + "\n", json.dumps(measured, indent=1)
 
 
 def main():
@@ -283,6 +300,7 @@ def main():
     small_pages = [(name, path.format(**tiny)) for name, path in PAGES]
     counts_small = query_counts(small, small_pages)
     counts_national = query_counts(DATABASE, pages)
+    annual_report = django_step(DATABASE, REPORT_TIMING, {"activities": 60})
 
     rows = []
     empty_cache()
@@ -314,7 +332,7 @@ def main():
         f"{platform.python_version()}",
         "sizes": national["written"], "workers": WORKERS, "seconds": SECONDS,
     }  # fmt: skip
-    markdown, data = report(rows, machine)
+    markdown, data = report(rows, machine, annual_report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(markdown)
     (RESULTS / "latest.json").write_text(data)

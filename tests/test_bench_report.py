@@ -35,3 +35,26 @@ def test_the_report_gives_each_page_its_ratio_to_the_bare_view():
     assert "| home | 10 | 40.0 | 0.10 | 80 | 150 | 0 | 61 | 8 | 8 |" in markdown
     assert "| sitemap page | 50 | 10.0 | 0.00 | 1 | 2 | 3 | 240 | – | 6 |" in markdown
     assert json.loads(data)["rows"][0]["bare_rps"] == 400.0
+
+
+def test_the_report_says_how_long_an_annual_report_took():
+    timing = {"activities": 60, "compile_ms": 41.6, "pdf_ms": {"id": 120.2, "ja": 150.7},
+              "pdf_kb": {"id": 9, "ja": 11}, "pdf_pages": {"id": 4, "ja": 5}}  # fmt: skip
+    machine = {"when": "2026-11-28 10:00", "machine": "x86_64, 2 cores", "workers": 3,
+               "seconds": 8, "sizes": {"proposals": 10_000}}  # fmt: skip
+    markdown, data = report([], machine, timing)
+    assert ("a year with 60 activities: compiled in 42 ms; PDF id 120 ms (4 pages, 9 kB), "
+            "ja 151 ms (5 pages, 11 kB).") in markdown  # fmt: skip
+    assert json.loads(data)["annual_report"]["compile_ms"] == 41.6
+
+
+def test_an_annual_report_is_timed_on_a_busy_year(db):
+    from benchmarks.annual_report import measure
+    from programmes.models import Activity
+    from tests.factories import ProposalFactory
+
+    ProposalFactory(active=True)
+    timing = measure(activities=12, indicators=2, runs=1)
+    assert timing["activities"] == 12 and set(timing["pdf_ms"]) == {"id", "en", "ja"}
+    assert min(timing["pdf_pages"].values()) >= 1
+    assert not Activity.objects.exists()  # everything it wrote was rolled back
