@@ -1,7 +1,7 @@
 """The translation desk: which texts citizens read in Indonesian only, because their English or
 Japanese column is still empty. It looks at published records only (what a public page shows),
 field by field, and is shared by the admin page, the admin index's totals and the
-`translation_report` command. It lives at the project level because it reads both apps."""
+`translation_report` command. It lives at the project level because it reads every app."""
 
 from dataclasses import dataclass
 
@@ -23,8 +23,17 @@ from partnerships.models import (
     ProposalEvent,
     publicly_named_cities,
 )
+from programmes.models import Activity, ActivityFile, Indicator, IndicatorValue
 
 TARGET_LANGUAGES = ("en", "ja")
+
+
+def public_indicators():
+    return Indicator.objects.current().filter(
+        is_public=True, partnership__in=Proposal.objects.public()
+    )
+
+
 LANGUAGE_NAMES = {"en": _("English"), "ja": _("Japanese")}
 
 
@@ -48,7 +57,7 @@ class Checked:
 
 
 CHECKED = (
-    Checked("proposal", Proposal, ("title", "summary", "body", "closing_reason"),
+    Checked("proposal", Proposal, ("title", "summary", "body", "closing_reason", "signatories"),
             lambda: Proposal.objects.public()),
     Checked("event", ProposalEvent, ("title", "note"), lambda: ProposalEvent.objects.public(),
             related=("proposal",)),
@@ -65,6 +74,14 @@ CHECKED = (
             ("name", "region", "summary", "existing_ties", "facts_source"), publicly_named_cities),
     Checked("consulate", Consulate, ("name",),
             lambda: Consulate.objects.filter(proposals__in=Proposal.objects.public()).distinct()),
+    # What a signed partnership produces. A published annual report is not here: it is frozen,
+    # with the texts it had, and its page says which passages are in Indonesian.
+    Checked("activity", Activity, ("title", "place", "lead_home", "lead_partner", "outcome"),
+            lambda: Activity.objects.public()),
+    Checked("activity_file", ActivityFile, ("title",), lambda: ActivityFile.objects.public()),
+    Checked("indicator", Indicator, ("name", "unit"), lambda: public_indicators()),
+    Checked("indicator_value", IndicatorValue, ("source",),
+            lambda: IndicatorValue.objects.filter(indicator__in=public_indicators())),
 )  # fmt: skip
 BY_KEY = {checked.key: checked for checked in CHECKED}
 

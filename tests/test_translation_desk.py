@@ -130,3 +130,22 @@ def test_one_kind_of_record_is_listed_in_full_a_page_at_a_time(client, records):
     assert str(Proposal.objects.get(pk=records["half"].pk)) in html
     assert "host" not in html  # visits are not this kind
     assert "All kinds of record" in html
+
+
+def test_what_a_partnership_produces_is_on_the_desk_when_public(client):
+    import datetime
+
+    from programmes.models import Activity
+
+    partnership = ProposalFactory(active=True, title_ind="Kemitraan", title_en="Partnership",
+                                  title_ja="提携", summary_ind="")  # fmt: skip
+    dates = {"starts_on": datetime.date(2025, 3, 1), "ends_on": datetime.date(2025, 3, 1)}
+    Activity.objects.create(partnership=partnership, kind="event", is_public=True,
+                            title_ind="Festival budaya", title_en="Culture festival",
+                            title_ja="", **dates)  # fmt: skip
+    Activity.objects.create(partnership=partnership, kind="event", is_public=False,
+                            title_ind="Rapat internal", **dates)  # fmt: skip
+    html = desk(client, "?language=ja")
+    assert "Festival budaya" in html or "Culture festival" in html
+    assert "Rapat internal" not in html
+    assert "1 text missing in Japanese" in html
