@@ -62,9 +62,9 @@ CACHED_VIEWS = frozenset(
 
 # The records in these applications are what public pages show.
 CONTENT_APPS = frozenset({"partnerships", "delegations", "programmes"})
-# ...except these, which no public page shows: a citizen following a proposal by email must
-# not empty everyone's page cache.
-NOT_SHOWN_MODELS = frozenset({"partnerships.follower"})
+# ...except these, which no public page shows: a citizen following a proposal by email, or the
+# daily reminders being recorded, must not empty everyone's page cache.
+NOT_SHOWN_MODELS = frozenset({"partnerships.follower", "programmes.remindersent"})
 
 # Only these query parameters make a page worth keeping: the list's filters and pages, the
 # sitemap's pages. Any other (a search, a made-up parameter) is answered without a copy, so that
