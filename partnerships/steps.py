@@ -98,14 +98,18 @@ def step_overview(proposal, user):
 
 def consequences(transition, proposal, user):
     """What taking the step will do, said plainly before anyone confirms it."""
-    said = [
-        _("%(reference)s moves from “%(from)s” to “%(to)s”.")
-        % {
-            "reference": proposal.reference,
-            "from": proposal.get_status_display(),
-            "to": services.S(transition.target).label,
-        }
-    ]
+    if transition.target in transition.sources:
+        said = [_("%(reference)s stays “%(status)s”.") % {
+            "reference": proposal.reference, "status": proposal.get_status_display()}]  # fmt: skip
+    else:
+        said = [
+            _("%(reference)s moves from “%(from)s” to “%(to)s”.")
+            % {
+                "reference": proposal.reference,
+                "from": proposal.get_status_display(),
+                "to": services.S(transition.target).label,
+            }
+        ]
     if transition.target in CLOSED:
         said.append(
             _(

@@ -26,7 +26,6 @@ from partnerships.refusals import report as report_refusal
 
 from . import reports
 from .models import (
-    AFTER_SIGNING,
     Activity,
     ActivityFile,
     AnnualReport,
@@ -74,13 +73,6 @@ class ActivityAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         (_("Related"), {"fields": ["visits", "commitments"]}),
     ]  # fmt: skip
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "partnership":
-            # Only signed partnerships have activities; the autocomplete offers those.
-            field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
-        return field
-
 
 class IndicatorValueInline(TranslationTabularInline):
     model = IndicatorValue
@@ -107,12 +99,6 @@ class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     fields = ["partnership", "sector", "name", "unit", ("baseline", "baseline_year"), "target",
               "is_public"]  # fmt: skip
     inlines = [IndicatorValueInline]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "partnership":
-            field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
-        return field
 
 
 REPORT_STEPS = {
@@ -163,7 +149,8 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
 
     form = AnnualReportForm
     change_form_template = "admin/programmes/annualreport/change_form.html"
-    list_display = ["__str__", "partnership", "year", "recommendation", "frozen_at", "published_at"]
+    # The name says the partnership and the year; the columns say how far the report has come.
+    list_display = ["__str__", "recommendation", "frozen_at", "published_at"]
     list_filter = ["year", "recommendation"]
     search_fields = ["partnership__reference", "partnership__title"]
     list_select_related = ["partnership"]
@@ -172,6 +159,10 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     readonly_fields = ["report_state"]
     kept_fields = ("archived_at", "archived_by", "archive_reason", "contents", "frozen_at",
                    "frozen_by", "published_at")  # fmt: skip
+
+    def view_on_site(self, report):
+        # Only a published report has a public page; a draft's link would be a 404.
+        return report.get_absolute_url() if report.is_published else None
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_frozen:
@@ -182,12 +173,6 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         if obj is not None:
             return ["partnership", "year", "report_state"]
         return self.readonly_fields
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "partnership":
-            field.queryset = field.queryset.filter(status__in=AFTER_SIGNING)
-        return field
 
     @admin.display(description=_("state"))
     def report_state(self, report):
@@ -253,12 +238,20 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
             else:
                 messages.success(request, _("%(step)s: done.") % {"step": title})
                 return redirect(change_url(report))
-        problems = (reports.freeze_problems(report, timezone.localdate()) if step == "freeze"
-                    else [])  # fmt: skip
+        problems, warnings = [], []
+        if step == "freeze":
+            problems = reports.freeze_problems(report, timezone.localdate())
+            missing = reports.untranslated_assessment(report)
+            if missing and not problems:
+                warnings.append(_(
+                    "The assessment is not written in %(languages)s: readers of those languages "
+                    "will get it in Indonesian, and it cannot be added after freezing."
+                ) % {"languages": ", ".join(str(name) for name in missing)})  # fmt: skip
         return TemplateResponse(request, "admin/programmes/annualreport/step_confirm.html", {
             **self.admin_site.each_context(request),
             "opts": self.model._meta, "original": report, "title": title,
-            "consequences": consequences, "problems": problems, "change_url": change_url(report),
+            "consequences": consequences, "problems": problems, "warnings": warnings,
+            "change_url": change_url(report),
         })  # fmt: skip
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -54,8 +54,10 @@ ACTIVITIES = [
         "place": {"ind": "BPBD Kota Kupang", "en": "Kupang disaster management office",
                   "ja": "クパン市防災局"},
         "participants": (9, 14, 1, 2), "budget": (60_000_000, Activity.BudgetSource.NATIONAL),
-        "outcome": {"ind": "", "en": "", "ja": ""},
-        "state": Activity.State.RUNNING,
+        "outcome": {"ind": "Sirene peringatan dini di dua kelurahan pesisir diuji setiap bulan.",
+                    "en": "Early-warning sirens in two coastal wards are now tested monthly.",
+                    "ja": "沿岸の2地区で早期警報サイレンの毎月の点検が始まった。"},
+        "state": Activity.State.DONE,
     },
 ]  # fmt: skip
 

@@ -19,6 +19,10 @@ AFTER_SIGNING = [
 ]  # fmt: skip
 
 
+# What the admin's partnership menus and searches offer (and the forms accept).
+SIGNED = {"status__in": AFTER_SIGNING}
+
+
 class ActivityQuerySet(ArchivableQuerySet):
     def public(self):
         return self.current().filter(is_public=True, partnership__in=Proposal.objects.public())
@@ -47,7 +51,7 @@ class Activity(Archivable):
 
     partnership = models.ForeignKey(
         Proposal, on_delete=models.PROTECT, related_name="activities",
-        verbose_name=_("partnership"),
+        verbose_name=_("partnership"), limit_choices_to=SIGNED,
     )  # fmt: skip
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=25, choices=Kind.choices)
@@ -168,7 +172,7 @@ class ActivityFile(Archivable):
 
     class Meta:
         ordering = ["kind", "pk"]
-        verbose_name = _("activity file")
+        verbose_name = _("document or photo")
         verbose_name_plural = _("documents and photos")
 
     def __str__(self):
@@ -192,7 +196,7 @@ class Indicator(Archivable):
 
     partnership = models.ForeignKey(
         Proposal, on_delete=models.PROTECT, related_name="indicators",
-        verbose_name=_("partnership"),
+        verbose_name=_("partnership"), limit_choices_to=SIGNED,
     )  # fmt: skip
     sector = models.ForeignKey(
         FocusSector, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("sector")
@@ -276,7 +280,7 @@ class AnnualReport(Archivable):
 
     partnership = models.ForeignKey(
         Proposal, on_delete=models.PROTECT, related_name="annual_reports",
-        verbose_name=_("partnership"),
+        verbose_name=_("partnership"), limit_choices_to=SIGNED,
     )  # fmt: skip
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000)])
     assessment = models.TextField(

@@ -45,7 +45,8 @@ class RegisterView(ListView):
 
 YEAR = 9999  # stands for the year in an address template
 REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
-                   "signatories_en", "term_years", "renewals", "expires_on", "status", "sectors",
+                   "signatories_ind", "signatories_en", "signatories_ja", "term_years",
+                   "renewals", "expires_on", "status", "sectors",
                    "latest_report", "latest_report_url", "url"]  # fmt: skip
 
 
@@ -68,7 +69,9 @@ def register_rows(request):
             "region_en": (city.region_en or city.region_ind or "") if city else "",
             "country": proposal.partner_country,
             "signed_on": proposal.signed_on.isoformat() if proposal.signed_on else "",
-            "signatories_en": proposal.signatories_en or proposal.signatories_ind or "",
+            "signatories_ind": proposal.signatories_ind or "",
+            "signatories_en": proposal.signatories_en or "",
+            "signatories_ja": proposal.signatories_ja or "",
             "term_years": proposal.term_years or "",
             "renewals": proposal.renewal_count,
             "expires_on": proposal.expires_on.isoformat() if proposal.expires_on else "",

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -51,16 +51,19 @@ class ReportDocument:
     facts: list  # (label, Passage)
     sections: list
     status: str  # draft, frozen or published, said in words
+    reference: str = ""
+    frozen: bool = False
 
 
 def _in(texts, language):
-    """The text in `language`, or the Indonesian it falls back to (marked as such)."""
+    """The text in `language`, or else the Indonesian every language falls back to, or else
+    whichever language it was written in; a passage says which language it really is in."""
     if not texts:
         return Passage("", language)
-    if texts.get(language):
-        return Passage(texts[language], language)
-    default = settings.LANGUAGE_CODE
-    return Passage(texts.get(default, ""), default if texts.get(default) else language)
+    for code in (language, settings.LANGUAGE_CODE, *texts):
+        if texts.get(code):
+            return Passage(texts[code], code)
+    return Passage("", language)
 
 
 def _aside(text):
@@ -277,12 +280,14 @@ def _assessment(contents, lang):
 
 
 def _status(report):
+    if report.is_frozen:
+        # The day in Kupang, as every other date of the report.
+        frozen_on = formats.date_format(timezone.localtime(report.frozen_at).date(), "DATE_FORMAT")
     if report.is_published:
         return _("Published. Frozen on %(date)s: later edits of the record do not change it.") % {
-            "date": formats.date_format(report.frozen_at.date(), "DATE_FORMAT")}  # fmt: skip
+            "date": frozen_on}  # fmt: skip
     if report.is_frozen:
-        return _("Frozen on %(date)s, not published.") % {
-            "date": formats.date_format(report.frozen_at.date(), "DATE_FORMAT")}  # fmt: skip
+        return _("Frozen on %(date)s, not published.") % {"date": frozen_on}
     return _("Draft, not frozen: it follows the record as it changes.")
 
 
@@ -324,4 +329,6 @@ def report_document(report, contents, language):
             ],  # fmt: skip
             # Japanese puts no space after "。".
             status=("" if language == "ja" else " ").join([_status(report), compiled]),
+            reference=partnership["reference"],
+            frozen=report.is_frozen,
         )

@@ -1,9 +1,10 @@
 """An annual report as a PDF (A4), from the same document as the printable page.
 
-reportlab is pure Python and its CID font HeiseiKakuGo-W5 (Adobe-Japan1, which also covers
-Latin) lives in every PDF reader, so Japanese renders and stays extractable as text without any
-font file on the server. Every language uses it, so a Japanese city name in an English report
-renders too.
+reportlab is pure Python. Japanese is set in the CID font HeiseiKakuGo-W5 (Adobe-Japan1), which
+PDF readers supply, so Japanese renders and stays extractable as text without any font file on
+the server. Indonesian and English use Helvetica, one of the fonts every reader has; a report in
+those languages that quotes a Japanese name is set in the Japanese font too, so nothing renders
+as blank boxes.
 """
 
 import io
@@ -19,23 +20,41 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-FONT = "HeiseiKakuGo-W5"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+JAPANESE_FONT = "HeiseiKakuGo-W5"
+pdfmetrics.registerFont(UnicodeCIDFont(JAPANESE_FONT))
+LATIN_FONT, LATIN_BOLD = "Helvetica", "Helvetica-Bold"
+INK, ACCENT, MUTED = colors.black, colors.HexColor("#0b4f6c"), colors.HexColor("#444444")
 
-# Japanese has no spaces between words: CJK wrapping breaks lines between any two characters.
-_BODY = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, wordWrap="CJK")
-_CELL = ParagraphStyle("cell", parent=_BODY, fontSize=8, leading=10.5)
-_HEAD = ParagraphStyle("head", parent=_CELL, textColor=colors.white)
-_TITLE = ParagraphStyle("title", parent=_BODY, fontSize=17, leading=22, spaceAfter=4)
-_SUBTITLE = ParagraphStyle("subtitle", parent=_BODY, fontSize=12, leading=16, spaceAfter=8)
-_HEADING = ParagraphStyle("heading", parent=_BODY, fontSize=12, leading=16, spaceBefore=10,
-                          spaceAfter=4, textColor=colors.HexColor("#0b4f6c"))  # fmt: skip
-_SMALL = ParagraphStyle("small", parent=_BODY, fontSize=8, leading=11,
-                        textColor=colors.HexColor("#444444"))  # fmt: skip
+
+class Styles:
+    """The paragraph styles of one PDF: its font, and how its lines break (Japanese has no
+    spaces between words, so it may break between any two characters; other languages break
+    between words)."""
+
+    def __init__(self, japanese):
+        font = JAPANESE_FONT if japanese else LATIN_FONT
+        bold = JAPANESE_FONT if japanese else LATIN_BOLD
+        wrap = "CJK" if japanese else None
+        self.body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, wordWrap=wrap)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=8, leading=10.5)
+        self.head = ParagraphStyle("head", parent=self.cell, fontName=bold, textColor=colors.white)
+        self.label = ParagraphStyle("label", parent=self.cell, fontName=bold)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=bold, fontSize=17,
+                                    leading=22, spaceAfter=4)  # fmt: skip
+        self.subtitle = ParagraphStyle("subtitle", parent=self.body, fontSize=12, leading=16,
+                                       spaceAfter=8)  # fmt: skip
+        # A heading stays on the page of what follows it.
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=bold, fontSize=12,
+                                      leading=16, spaceBefore=10, spaceAfter=4, textColor=ACCENT,
+                                      keepWithNext=True)  # fmt: skip
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=8, leading=11,
+                                    textColor=MUTED)  # fmt: skip
+        self.font = font
+
 
 _GRID = TableStyle([
     ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5ad")),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#0b4f6c")),
+    ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -47,11 +66,11 @@ def _text(text, style):
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
 
-def _table(table, width):
-    head = [_text(header, _HEAD) for header in table.headers]
-    body = [[_text(cell, _CELL) for cell in row] for row in table.rows]
+def _table(table, width, styles):
+    head = [_text(header, styles.head) for header in table.headers]
+    body = [[_text(cell, styles.cell) for cell in row] for row in table.rows]
     if table.total:
-        total = [_text(cell, _CELL) for cell in table.total]
+        total = [_text(cell, styles.label) for cell in table.total]
         body.append(total + [""] * (len(head) - len(total)))
     shares = table.widths or (1,) * len(head)
     widths = [width * share / sum(shares) for share in shares]
@@ -60,26 +79,74 @@ def _table(table, width):
     return grid
 
 
+def _all_text(document):
+    yield from (document.title, document.subtitle, document.status)
+    for label, value in document.facts:
+        yield from (label, value)
+    for section in document.sections:
+        yield from (section.heading, section.empty, *section.paragraphs)
+        if section.table:
+            yield from section.table.headers
+            for row in [*section.table.rows, section.table.total or []]:
+                yield from row
+
+
+def _needs_japanese_font(document):
+    if document.language == "ja":
+        return True
+    try:
+        for text in _all_text(document):
+            str(text).encode("cp1252")  # what Helvetica can show
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _footer(document, styles):
+    """Each page's foot: the report, a draft's warning, and the page number."""
+    draft = not document.frozen
+
+    def draw(canvas, pdf):
+        canvas.saveState()
+        canvas.setFont(styles.font, 7.5)
+        canvas.setFillColor(MUTED)
+        foot = f"{document.title} · {document.reference}"
+        canvas.drawString(pdf.leftMargin, 10 * mm, foot)
+        page = _("Page %(number)s") % {"number": canvas.getPageNumber()}
+        canvas.drawRightString(A4[0] - pdf.rightMargin, 10 * mm, page)
+        if draft:
+            canvas.setFillColor(colors.HexColor("#b3261e"))
+            canvas.setFont(styles.font, 9)
+            canvas.drawRightString(A4[0] - pdf.rightMargin, A4[1] - 10 * mm,
+                                   _("DRAFT: not frozen, not an official report"))  # fmt: skip
+        canvas.restoreState()
+
+    return draw
+
+
 def report_pdf(document):
     """The PDF's bytes for a `report_document.ReportDocument`."""
     buffer = io.BytesIO()
+    styles = Styles(japanese=_needs_japanese_font(document))
     with translation.override(document.language):
         pdf = SimpleDocTemplate(
             buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-            bottomMargin=16 * mm, title=document.title, subject=document.subtitle.text,
+            bottomMargin=18 * mm, title=document.title, subject=document.subtitle.text,
             author=_("City of Kupang"), lang=document.language,
         )  # fmt: skip
         width = pdf.width
-        story = [_text(document.title, _TITLE), _text(document.subtitle, _SUBTITLE)]
-        facts = [[_text(label, _CELL), _text(value, _CELL)] for label, value in document.facts]
+        story = [_text(document.title, styles.title), _text(document.subtitle, styles.subtitle)]
+        facts = [[_text(label, styles.label), _text(value, styles.cell)]
+                 for label, value in document.facts]  # fmt: skip
         story += [Table(facts, colWidths=[width * 0.3, width * 0.7], style=_FACTS)]
-        story += [Spacer(1, 4), _text(document.status, _SMALL)]
+        story += [Spacer(1, 4), _text(document.status, styles.small)]
         for section in document.sections:
-            story.append(_text(section.heading, _HEADING))
-            story += [_text(paragraph, _BODY) for paragraph in section.paragraphs]
+            story.append(_text(section.heading, styles.heading))
+            story += [_text(paragraph, styles.body) for paragraph in section.paragraphs]
             if section.table and section.table.rows:
-                story.append(_table(section.table, width))
+                story.append(_table(section.table, width, styles))
             elif section.empty:
-                story.append(_text(section.empty, _BODY))
-        pdf.build(story)
+                story.append(_text(section.empty, styles.body))
+        footer = _footer(document, styles)
+        pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

@@ -196,9 +196,21 @@ def freeze_problems(report, today):
         )
     if not report.recommendation:
         problems.append(_("Recommendation: missing (continue, revise or end)"))
-    if not any(texts(report, "assessment").values()):
+    written = texts(report, "assessment")
+    if not any(written.values()):
         problems.append(_("Staff assessment: missing"))
+    elif not written[settings.LANGUAGE_CODE]:
+        # Indonesian is the language every page falls back to, and the report's official one.
+        problems.append(_("Staff assessment in Indonesian: missing (the other languages fall "
+                          "back to it)"))  # fmt: skip
     return problems
+
+
+def untranslated_assessment(report):
+    """The languages the assessment is not written in: after freezing, their readers get it in
+    Indonesian, and it can no longer be added."""
+    written = texts(report, "assessment")
+    return [name for code, name in settings.LANGUAGES if not written[code]]
 
 
 def report_freeze(*, report, by, when=None):

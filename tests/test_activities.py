@@ -166,3 +166,15 @@ def test_a_partnership_with_recent_public_activities_is_not_called_quiet(client,
     assert "No public step for" not in html
     today = timezone.localdate()
     assert f'Last public update: <time datetime="{today:%Y-%m-%d}">' in html
+
+
+def test_the_partnership_search_offers_signed_partnerships_only(client, partnership):
+    offered = ProposalFactory(offered=True, title="Still an offer")
+    client.force_login(StaffUserFactory())
+    for model in ("activity", "indicator", "annualreport"):
+        found = client.get(
+            "/admin/autocomplete/",
+            {"app_label": "programmes", "model_name": model, "field_name": "partnership"},
+        ).json()["results"]
+        assert {row["id"] for row in found} == {str(partnership.pk)}, model
+        assert str(offered.pk) not in {row["id"] for row in found}

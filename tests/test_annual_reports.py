@@ -319,3 +319,55 @@ def test_the_register_and_sector_pages_ask_no_more_queries_as_the_record_grows(c
     grow(12)
     assert [counted("/en/register/"), counted("/en/sectors/education/")] == few
     assert "Rp 140" in client.get("/en/sectors/education/").content.decode()
+
+
+def test_an_assessment_needs_its_indonesian_and_other_languages_fall_back_to_any_written(
+    partnership,
+):
+    report = AnnualReport.objects.create(partnership=partnership, year=2025, assessment_en="Good.",
+                                         recommendation="continue")  # fmt: skip
+    with pytest.raises(reports.ReportRefused, match="Staff assessment in Indonesian: missing"):
+        reports.report_freeze(report=report, by=StaffUserFactory())
+    from programmes.report_document import report_document
+
+    # Before it is frozen, a Japanese reader gets the English that was written, marked as such.
+    said = report_document(report, reports.report_contents(report), "ja").sections[-1].paragraphs
+    assert (said[0].text, said[0].lang) == ("Good.", "en")
+    assert reports.untranslated_assessment(report) == ["Indonesian", "Japanese"]
+
+
+def test_the_day_a_report_was_frozen_is_kupangs_day(partnership):
+    report = AnnualReport.objects.create(partnership=partnership, year=2024, assessment_ind="Baik",
+                                         recommendation="continue")  # fmt: skip
+    # 18:30 UTC on 20 January is 02:30 on 21 January in Kupang.
+    moment = datetime.datetime(2025, 1, 20, 18, 30, tzinfo=datetime.UTC)
+    reports.report_freeze(report=report, by=StaffUserFactory(), when=moment)
+    from programmes.report_document import report_document
+
+    document = report_document(report, report.contents, "en")
+    assert "Frozen on Jan. 21, 2025" in document.status
+    assert "Compiled from the public record on Jan. 21, 2025" in document.status
+
+
+def test_pdfs_use_a_font_every_reader_has_and_mark_a_draft(partnership):
+    from programmes.report_document import report_document
+    from programmes.report_pdf import report_pdf
+
+    draft = AnnualReport.objects.create(partnership=partnership, year=2025)
+
+    def fonts_and_text(report, language):
+        pdf = PdfReader(io.BytesIO(report_pdf(report_document(
+            report, reports.report_contents(report), language))))  # fmt: skip
+        page = pdf.pages[0]
+        fonts = {
+            str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()
+        }
+        return fonts, page.extract_text()
+
+    fonts, text = fonts_and_text(draft, "en")
+    assert fonts <= {"/Helvetica", "/Helvetica-Bold"}
+    assert "DRAFT: not frozen" in text and "Page 1" in text
+    fonts, text = fonts_and_text(draft, "ja")
+    assert any("HeiseiKakuGo" in font for font in fonts)
+    frozen = frozen_report(partnership, year=2024)
+    assert "DRAFT" not in fonts_and_text(frozen, "en")[1]

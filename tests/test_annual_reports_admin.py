@@ -151,3 +151,13 @@ def test_one_report_per_partnership_and_year(client, staff, partnership):
     data.update({"partnership": partnership.pk, "year": "2025"})
     response = client.post(ADD, data, **EN)
     assert "already has a report for that year" in response.content.decode()
+
+
+def test_freezing_warns_of_languages_the_assessment_lacks_and_a_draft_has_no_public_link(
+    client, staff, partnership
+):
+    report = add_report(client, partnership, assessment_ind="Baik.", recommendation="continue")
+    page = client.get(f"/admin/programmes/annualreport/{report.pk}/freeze/", **EN)
+    assert "not written in English, Japanese" in page.content.decode()
+    change = client.get(f"/admin/programmes/annualreport/{report.pk}/change/", **EN)
+    assert "/register/kupang-yamabe/2025/" not in change.content.decode()  # no "View on site"
