@@ -8,7 +8,8 @@ import csv
 import json
 from collections import defaultdict
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -109,9 +110,11 @@ FIELDS = {
 
 # Templates of the other apps' datasets on the open data page, each describing its fields.
 DESCRIPTIONS = []
+# Names a dataset was published under before: their addresses lead to the current ones.
+FORMER_NAMES = {}
 
 
-def register_dataset(name, rows, fields, description=None):
+def register_dataset(name, rows, fields, description=None, former_names=()):
     """Another app's open data (the programmes app's agreement register), served at
     open-data/<name>.csv and .json like the portal's own and described on the open data page
     by the template `description`; this app never imports it."""
@@ -119,6 +122,14 @@ def register_dataset(name, rows, fields, description=None):
     FIELDS[name] = fields
     if description and description not in DESCRIPTIONS:
         DESCRIPTIONS.append(description)
+    FORMER_NAMES.update(dict.fromkeys(former_names, name))
+
+
+def _renamed(url_name, dataset):
+    """A permanent redirect from a dataset's former address, or None."""
+    if dataset in FORMER_NAMES:
+        return HttpResponsePermanentRedirect(reverse(url_name, args=[FORMER_NAMES[dataset]]))
+    return None
 
 
 # A spreadsheet evaluates a cell that starts with one of these as a formula (OWASP's list).
@@ -152,6 +163,8 @@ def _csv_lines(request, dataset):
 
 @require_safe
 def as_csv(request, dataset):
+    if moved := _renamed("partnerships:open_data_csv", dataset):
+        return moved
     if dataset not in ROWS:
         raise Http404
     response = StreamingHttpResponse(
@@ -172,6 +185,8 @@ def _json_parts(request, dataset):
 
 @require_safe
 def as_json(request, dataset):
+    if moved := _renamed("partnerships:open_data_json", dataset):
+        return moved
     if dataset not in ROWS:
         raise Http404
     return StreamingHttpResponse(

@@ -72,9 +72,9 @@ MARK_DORMANT = Transition(
     "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
 )
 REVIVE = Transition("revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True)
-# Renewal keeps the partnership active and extends its term (see `proposal_renew`).
+# Renewal extends the term (see `proposal_renew`); a dormant partnership renewed is active again.
 RENEW = Transition(
-    "renew", _("Agreement renewed"), (S.ACTIVE,), S.ACTIVE,
+    "renew", _("Agreement renewed"), (S.ACTIVE, S.DORMANT), S.ACTIVE,
     (req.AGREEMENT_TERM, req.RENEWAL_AGREEMENT), needs_years=True,
 )  # fmt: skip
 END = Transition("end", _("Partnership ended"), (S.ACTIVE, S.DORMANT), S.ENDED, needs_reason=True)

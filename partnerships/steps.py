@@ -98,7 +98,7 @@ def step_overview(proposal, user):
 
 def consequences(transition, proposal, user):
     """What taking the step will do, said plainly before anyone confirms it."""
-    if transition.target in transition.sources:
+    if proposal.status == transition.target:
         said = [_("%(reference)s stays “%(status)s”.") % {
             "reference": proposal.reference, "status": proposal.get_status_display()}]  # fmt: skip
     else:

@@ -22,6 +22,7 @@ from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_ur
 from partnerships.admin.files import CheckedFileLinks, ServesItsFile
 from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.lookup import object_or_404, valid_pk
+from partnerships.models import Proposal
 from partnerships.refusals import report as report_refusal
 
 from . import reports
@@ -160,6 +161,17 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     kept_fields = ("archived_at", "archived_by", "archive_reason", "contents", "frozen_at",
                    "frozen_by", "published_at")  # fmt: skip
 
+    def get_kept_fields(self, obj):
+        # A frozen report's texts are read back from the database before any save, so that a
+        # revert from the edit history (or a page opened before the freeze) cannot change them.
+        stored = AnnualReport.objects.filter(pk=obj.pk, frozen_at__isnull=False).exists()
+        if not stored:
+            return self.kept_fields
+        assessment = [build_localized_fieldname("assessment", code)
+                      for code, _name in settings.LANGUAGES]  # fmt: skip
+        return (*self.kept_fields, "partnership", "year", "recommendation", "assessment",
+                *assessment)  # fmt: skip
+
     def view_on_site(self, report):
         # Only a published report has a public page; a draft's link would be a 404.
         return report.get_absolute_url() if report.is_published else None
@@ -239,6 +251,10 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
                 messages.success(request, _("%(step)s: done.") % {"step": title})
                 return redirect(change_url(report))
         problems, warnings = [], []
+        public = Proposal.objects.public().filter(pk=report.partnership_id).exists()
+        if step == "publish" and not public:
+            warnings.append(_("The partnership itself is not published: the report will show "
+                              "nowhere until it is."))  # fmt: skip
         if step == "freeze":
             problems = reports.freeze_problems(report, timezone.localdate())
             missing = reports.untranslated_assessment(report)

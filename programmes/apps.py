@@ -23,5 +23,9 @@ class ProgrammesConfig(AppConfig):
             "programmes/_sector_totals.html", sector_totals, page="sector"
         )
         opendata.register_dataset(
-            "agreements", register_rows, REGISTER_FIELDS, "programmes/_open_data_agreements.html"
+            "agreements",
+            register_rows,
+            REGISTER_FIELDS,
+            "programmes/_open_data_agreements.html",
+            former_names=("register",),  # its first name, before DESIGN.md's
         )

@@ -15,6 +15,7 @@ is not retried until the next week: a person is never told twice in a week.
 
 import datetime
 import logging
+from calendar import monthrange
 from dataclasses import dataclass, field
 from smtplib import SMTPException
 
@@ -38,6 +39,8 @@ SUGGESTION_WAITS_DAYS = 14
 EXPIRY_WARNING_MONTHS = 6
 ONCE_PER_DAYS = 7
 STILL_RUNNING = (Proposal.Status.SIGNED, Proposal.Status.ACTIVE, Proposal.Status.DORMANT)
+# Those that can be renewed or ended (the mail says to do one or the other).
+RENEWABLE = (Proposal.Status.ACTIVE, Proposal.Status.DORMANT)
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Item:
 def _proposal_of(commitment):
     if commitment.proposal_id:
         return commitment.proposal
-    return next(iter(commitment.visit.proposals.all()), None)
+    return next((p for p in commitment.visit.proposals.all() if not p.is_archived), None)
 
 
 def overdue_commitments(today):
@@ -111,7 +114,7 @@ def reports_due(today):
 def expiring_agreements(today):
     horizon = _months_later(today, EXPIRY_WARNING_MONTHS)
     partnerships = Proposal.objects.current().filter(
-        status__in=STILL_RUNNING, signed_on__isnull=False, term_years__isnull=False
+        status__in=RENEWABLE, signed_on__isnull=False, term_years__isnull=False
     )
     for partnership in partnerships:
         ends = partnership.expires_on
@@ -132,12 +135,10 @@ def _end_of_day(day):
 
 
 def _months_later(day, months):
+    """The same day `months` later, or the last day of that month when it is shorter."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    try:
-        return day.replace(year=year, month=month)
-    except ValueError:  # the 31st of a shorter month
-        return day.replace(year=year, month=month, day=1) - datetime.timedelta(days=1)
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 def due_items(today):

@@ -111,14 +111,16 @@ def compile_record(partnership, year, today=None):
     )
     commitments = (
         Commitment.objects.current()
-        .filter(Q(proposal=partnership) | Q(visit__proposals=partnership))
+        # A visit's promise counts for the partnership it names, or, naming none, for each of
+        # the visit's partnerships.
+        .filter(Q(proposal=partnership) | Q(proposal__isnull=True, visit__proposals=partnership))
         .filter(visit__published=True, visit__archived_at__isnull=True, due_on__year=year)
         .distinct()
         .order_by("due_on", "pk")
     )
     indicators = (
         Indicator.objects.current()
-        .filter(partnership=partnership, is_public=True)
+        .filter(partnership=partnership, is_public=True, baseline_year__lte=year)
         .select_related("sector")
         .prefetch_related("values")
     )
@@ -219,9 +221,8 @@ def report_freeze(*, report, by, when=None):
     then see the first)."""
     when = when or timezone.now()
     with transaction.atomic():
-        locked = (
-            AnnualReport.objects.select_for_update().select_related("partnership").get(pk=report.pk)
-        )
+        # The report's row only: the partnership's stays free for its lifecycle and archiving.
+        locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
         problems = freeze_problems(locked, timezone.localdate(when))
         if problems:
             raise ReportRefused(problems)

@@ -69,3 +69,10 @@ def test_the_demo_partnership_is_on_the_register(client):
     call_command("load_demo", stdout=None)
     html = client.get("/en/register/").content.decode()
     assert "Yamabe (fictional city)" in html and "March 1, 2029" in html
+
+
+def test_the_registers_first_open_data_addresses_lead_to_the_current_ones(client):
+    for fmt in ("csv", "json"):
+        response = client.get(f"/en/open-data/register.{fmt}")
+        assert response.status_code == 301
+        assert response["Location"] == f"/en/open-data/agreements.{fmt}"

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from partnerships import services
 from partnerships.models import AgreementRenewal, Document, Proposal, ProposalEvent
-from tests.factories import DocumentFactory, ProposalFactory, StaffUserFactory
+from tests.factories import DocumentFactory, ProfileFactory, ProposalFactory, StaffUserFactory
 from tests.html_forms import form_on_page
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +87,27 @@ def test_renewal_needs_a_sensible_number_of_years(partnership, years):
     assert Proposal.objects.get(pk=partnership.pk).term_years == 5
 
 
-@pytest.mark.parametrize("state", ["signed", "dormant", "ended"])
-def test_only_an_active_partnership_is_renewed(state):
+def test_a_dormant_partnership_renewed_is_active_again():
+    proposal = ProposalFactory(dormant=True, term_years=5)
+    renewal_document(proposal)
+    renew(proposal)
+    assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.ACTIVE
+
+
+def test_the_staff_mail_of_a_renewal_names_the_step_not_a_change_of_status(partnership):
+    from partnerships.notifications import message_for
+
+    renewal_document(partnership)
+    event = renew(partnership)
+    reader = StaffUserFactory()
+    ProfileFactory(user=reader, language="en")
+    message = message_for("event", event, reader)
+    assert "Agreement renewed" in message.subject and "Status" not in message.subject
+    assert "From:" not in message.body
+
+
+@pytest.mark.parametrize("state", ["signed", "ended"])
+def test_only_an_active_or_dormant_partnership_is_renewed(state):
     proposal = ProposalFactory(**{state: True}, term_years=5)
     renewal_document(proposal)
     assert "Not possible from" in refusal(proposal)

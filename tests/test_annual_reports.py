@@ -144,6 +144,16 @@ def test_commitments_due_in_the_year_are_kept_late_missed_or_open(record):
     assert reports.compile_record(record, 2024)["commitments"] == []
 
 
+def test_a_shared_visits_promise_counts_for_the_partnership_it_names(record):
+    other = ProposalFactory(active=True)
+    visit = VisitFactory(starts_on=D(2025, 5, 1))
+    visit.proposals.add(record, other)
+    CommitmentFactory(visit=visit, proposal=other, due_on=D(2025, 6, 1), description="Theirs")
+    CommitmentFactory(visit=visit, due_on=D(2025, 6, 1), description="Everyone's")
+    mine = {c["description"]["en"] for c in reports.compile_record(record, 2025)["commitments"]}
+    assert "Everyone's" in mine and "Theirs" not in mine
+
+
 def test_only_published_visits_count(record):
     VisitFactory(starts_on=D(2025, 8, 1), published=False).proposals.add(record)
     contents = reports.compile_record(record, 2025)

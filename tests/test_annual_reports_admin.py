@@ -161,3 +161,21 @@ def test_freezing_warns_of_languages_the_assessment_lacks_and_a_draft_has_no_pub
     assert "not written in English, Japanese" in page.content.decode()
     change = client.get(f"/admin/programmes/annualreport/{report.pk}/change/", **EN)
     assert "/register/kupang-yamabe/2025/" not in change.content.decode()  # no "View on site"
+
+
+def test_reverting_a_frozen_report_from_its_history_keeps_what_was_frozen(client, staff,
+                                                                          partnership):  # fmt: skip
+    report = add_report(client, partnership, assessment_ind="Draf pertama", recommendation="end")
+    change = f"/admin/programmes/annualreport/{report.pk}/change/"
+    data = admin_form_data(client, change, **EN)
+    data.update({"assessment_ind": "Final", "recommendation": "continue"})
+    assert client.post(change, data, **EN).status_code == 302
+    from programmes.reports import report_freeze
+
+    report_freeze(report=AnnualReport.objects.get(pk=report.pk), by=staff)
+    first = report.history.order_by("history_id").first()
+    revert = f"/admin/programmes/annualreport/{report.pk}/history/{first.history_id}/"
+    client.post(revert, form_on_page(client, revert, "historicalannualreport_form", **EN), **EN)
+    report.refresh_from_db()
+    assert (report.assessment_ind, report.recommendation) == ("Final", "continue")
+    assert report.contents["assessment"]["id"] == "Final"

@@ -107,6 +107,12 @@ def test_an_agreement_ending_within_six_months_is_reminded(active):
     assert key not in keys(D(2029, 7, 1), dry_run=True)
 
 
+def test_six_months_ahead_from_a_months_end_is_that_months_end():
+    assert reminders._months_later(D(2028, 8, 31), 6) == D(2029, 2, 28)
+    assert reminders._months_later(D(2028, 3, 31), 6) == D(2028, 9, 30)
+    assert reminders._months_later(D(2028, 12, 1), 6) == D(2029, 6, 1)
+
+
 def test_each_person_is_reminded_of_an_item_once_a_week(active, staff):
     CommitmentFactory(proposal=active, due_on=D(2025, 12, 1))
     first = reminders.send_reminders(today=TODAY)
