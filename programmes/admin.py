@@ -16,7 +16,6 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from modeltranslation.utils import build_localized_fieldname
 
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
 from partnerships.admin.files import CheckedFileLinks, ServesItsFile
@@ -167,10 +166,8 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         stored = AnnualReport.objects.filter(pk=obj.pk, frozen_at__isnull=False).exists()
         if not stored:
             return self.kept_fields
-        assessment = [build_localized_fieldname("assessment", code)
-                      for code, _name in settings.LANGUAGES]  # fmt: skip
         return (*self.kept_fields, "partnership", "year", "recommendation", "assessment",
-                *assessment)  # fmt: skip
+                *reports.columns("assessment"))  # fmt: skip
 
     def view_on_site(self, report):
         # Only a published report has a public page; a draft's link would be a 404.
@@ -179,9 +176,8 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.is_frozen:
             # A signed-off report says what it said when it was frozen.
-            assessment = [build_localized_fieldname("assessment", code)
-                          for code, _name in settings.LANGUAGES]  # fmt: skip
-            return ["partnership", "year", *assessment, "recommendation", "report_state"]
+            return ["partnership", "year", *reports.columns("assessment"), "recommendation",
+                    "report_state"]  # fmt: skip
         if obj is not None:
             return ["partnership", "year", "report_state"]
         return self.readonly_fields
@@ -251,8 +247,8 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
                 messages.success(request, _("%(step)s: done.") % {"step": title})
                 return redirect(change_url(report))
         problems, warnings = [], []
-        public = Proposal.objects.public().filter(pk=report.partnership_id).exists()
-        if step == "publish" and not public:
+        public = Proposal.objects.public().filter(pk=report.partnership_id)
+        if step == "publish" and not public.exists():
             warnings.append(_("The partnership itself is not published: the report will show "
                               "nowhere until it is."))  # fmt: skip
         if step == "freeze":
@@ -262,7 +258,7 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
                 warnings.append(_(
                     "The assessment is not written in %(languages)s: readers of those languages "
                     "will get it in Indonesian, and it cannot be added after freezing."
-                ) % {"languages": ", ".join(str(name) for name in missing)})  # fmt: skip
+                ) % {"languages": _(", ").join(str(name) for name in missing)})  # fmt: skip
         return TemplateResponse(request, "admin/programmes/annualreport/step_confirm.html", {
             **self.admin_site.each_context(request),
             "opts": self.model._meta, "original": report, "title": title,

@@ -146,23 +146,25 @@ def due_items(today):
         yield from source(today)
 
 
-def recipients(item):
+def recipients(item, known):
     """The staff who follow the item's proposal (all city staff when nobody does, or when the
-    item belongs to no proposal: a visit's promise)."""
-    staff = staff_for(item.proposal) if item.proposal is not None else city_staff()
-    return list(staff.select_related("portal_profile").distinct().order_by("pk"))
+    item belongs to no proposal: a visit's promise); `known` keeps each proposal's for the run."""
+    proposal_pk = item.proposal.pk if item.proposal is not None else None
+    if proposal_pk not in known:
+        staff = staff_for(item.proposal) if item.proposal is not None else city_staff()
+        known[proposal_pk] = list(staff.select_related("portal_profile").distinct().order_by("pk"))
+    return known[proposal_pk]
 
 
-def _recently_reminded(item, user, today):
+def reminded_this_week(today):
+    """{(item key, user pk)} of the reminders sent in the past week, read once a run."""
     since = today - datetime.timedelta(days=ONCE_PER_DAYS)
-    return ReminderSent.objects.filter(key=item.key, recipient=user, sent_on__gt=since).exists()
+    return set(ReminderSent.objects.filter(sent_on__gt=since).values_list("key", "recipient"))
 
 
 def _claim(item, user, today):
-    """Record that `user` is reminded of `item` today, unless they were in the past week (or
-    another run did it a moment ago): True when this run should send the mail."""
-    if _recently_reminded(item, user, today):
-        return False
+    """Record that `user` is reminded of `item` today: True when this run should send the mail,
+    False when another run claimed it a moment ago."""
     try:
         with transaction.atomic():
             ReminderSent.objects.create(kind=item.kind, key=item.key, recipient=user, sent_on=today)
@@ -186,12 +188,13 @@ def send_reminders(today=None, dry_run=False):
     """Mail what is due today; returns [(item, user)] of the reminders sent (or, with
     `dry_run`, that would be sent, recording nothing)."""
     today = today or timezone.localdate()
-    sent = []
+    reminded, staff, sent = reminded_this_week(today), {}, []
     for item in due_items(today):
-        for user in recipients(item):
+        for user in recipients(item, staff):
+            if (item.key, user.pk) in reminded:
+                continue
             if dry_run:
-                if not _recently_reminded(item, user, today):
-                    sent.append((item, user))
+                sent.append((item, user))
                 continue
             if not _claim(item, user, today):
                 continue

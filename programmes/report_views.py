@@ -30,9 +30,7 @@ def pdf_response(report, document):
 
 def _published(slug, year):
     # Only published reports exist in public: a draft or a frozen, unpublished one is a 404.
-    reports = AnnualReport.objects.published().select_related(
-        "partnership", "partnership__partner_city"
-    )
+    reports = AnnualReport.objects.published().select_related("partnership")
     return get_object_or_404(reports, partnership__slug=slug, year=year)
 
 

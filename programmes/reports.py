@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -32,6 +32,11 @@ class ReportRefused(Refused):
     """A freeze or publication that may not happen; `problems` says why."""
 
 
+def columns(field):
+    """The language columns of a translated field: assessment_ind, assessment_en, …"""
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
+
+
 def texts(record, field):
     """A person's text in every language: {language code: text} (empty where not written)."""
     return {
@@ -41,9 +46,11 @@ def texts(record, field):
 
 
 def _city_names(city):
-    # As `PartnerCity.shown_name`: a Japanese reader knows the city by its Japanese name.
-    names = texts(city, "name")
-    names["ja"] = names["ja"] or city.native_name or ""
+    """The name a reader of each language knows the city by (`PartnerCity.shown_name`)."""
+    names = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names[code] = city.shown_name
     return names
 
 

@@ -158,3 +158,21 @@ def test_an_archived_request_is_not_reminded(active):
     request = CommentFactory(proposal=active, is_request=True, created_at=at(D(2025, 1, 1)))
     Comment.objects.filter(pk=request.pk).update(archived_at=timezone.now())
     assert not {k for k in keys(TODAY, dry_run=True) if k.startswith("request")}
+
+
+def test_a_run_asks_no_more_queries_as_one_partnerships_items_grow(
+    active, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counted():
+        with CaptureQueriesContext(connection) as queries:
+            reminders.send_reminders(today=TODAY, dry_run=True)
+        return len(queries)
+
+    CommitmentFactory(proposal=active, due_on=D(2025, 12, 1))
+    few = counted()
+    for _n in range(8):
+        CommitmentFactory(proposal=active, due_on=D(2025, 12, 1))
+    assert counted() == few
