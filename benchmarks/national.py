@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
-from partnerships.content_version import content_changed
+from core.content_version import content_changed
 
 BATCH = 2_000
 STAGES = ["offered", "exploring", "loi_signed", "approving", "signed", "active"]

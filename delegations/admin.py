@@ -14,12 +14,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from core.admin.history import PortalHistoryAdmin
+from core.admin.lookup import object_or_404
+from core.refusals import report
 from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
-from partnerships.admin.history import PortalHistoryAdmin
 from partnerships.admin.inlines import COMPACT
-from partnerships.admin.lookup import object_or_404
-from partnerships.refusals import report
 
 from .models import Commitment, Delegate, Visit
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close

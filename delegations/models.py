@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.archive import Archivable, ArchivableQuerySet
 from partnerships.models import FocusSector, Proposal
-from partnerships.models.archive import Archivable, ArchivableQuerySet
 from partnerships.models.places import SLUG_HELP
 
 

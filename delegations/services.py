@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partnerships.refusals import Refused
+from core.refusals import Refused
 
 from .models import Commitment
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
+from core.streaming import SLUG, address_template, in_chunks
 from partnerships.models import Document, Proposal
-from partnerships.streaming import SLUG, address_template, in_chunks
 
 from .models import Commitment, Delegate, Visit
 

@@ -19,8 +19,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from .client_address import client_address
-from .throttle import Throttle
+from core.client_address import client_address
+from core.throttle import Throttle
 
 HOUR = 60 * 60
 

@@ -25,7 +25,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 
-from partnerships.content_version import content_changed, content_version
+from core.content_version import content_changed, content_version
 
 logger = logging.getLogger(__name__)
 

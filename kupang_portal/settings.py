@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "kupang_portal.apps.PortalConfig",
+    "core",
     "partnerships",
     "delegations",
     "programmes",
@@ -99,7 +100,7 @@ for _proxy in PORTAL_TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or a network."
         ) from _wrong
-AXES_CLIENT_IP_CALLABLE = "kupang_portal.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 # Password spraying: this many failed sign-ins from one address, whatever the usernames, stop
 # sign-ins from that address for the cool-off time.
 PORTAL_SIGN_IN_FAILURES_PER_ADDRESS = env.int("PORTAL_SIGN_IN_FAILURES_PER_ADDRESS", default=20)

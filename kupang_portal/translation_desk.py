@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.content_version import content_version
 from delegations.models import Commitment, Delegate, Visit
-from partnerships.content_version import content_version
 from partnerships.models import (
     Consulate,
     Document,

@@ -14,9 +14,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.refusals import Refused
+from core.texts import as_written, in_each_language
+
 from .models import Proposal, ProposalEvent
-from .refusals import Refused
-from .texts import as_written, in_each_language
 
 ARCHIVED_TITLE = _("Archived: %(record)s")
 RESTORED_TITLE = _("Restored: %(record)s")

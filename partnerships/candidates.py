@@ -17,12 +17,13 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.archive import current
+from core.refusals import Refused
+from core.texts import in_each_language
+
 from .models import CandidateCity, Proposal, ProposalEvent
-from .models.archive import current
 from .permissions import can_review, is_city_staff, is_liaison_of
-from .refusals import Refused
 from .tasks import notify_on_commit
-from .texts import in_each_language
 from .timeline import date_problems
 
 C = CandidateCity.State

@@ -4,9 +4,10 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.text_search import contains_any
+
 from .countries import COUNTRY_CHOICES
 from .models import FocusSector, PartnerCity, Proposal
-from .text_search import contains_any
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
 # The proposal's own columns searched by ?q= (each has a trigram index on PostgreSQL, migration

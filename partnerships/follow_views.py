@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from kupang_portal.client_address import client_address
+from core.client_address import client_address
 
 from . import follows
 from .models import Proposal

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from kupang_portal.throttle import Throttle
+from core.throttle import Throttle
 
 from .models import Follower, Proposal, ProposalEvent
 from .tasks import notifications_are_paused

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.text_search import contains_any
+
 from .models import PartnerCity
 from .services import MAX_RENEWAL_YEARS
-from .text_search import contains_any
 from .timeline import last_step
 
 

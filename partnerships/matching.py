@@ -18,7 +18,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .content_version import content_version
+from core.content_version import content_version
+
 from .models import PartnerCity
 
 RANKING_KEPT_SECONDS = 3600

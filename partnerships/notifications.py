@@ -12,8 +12,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.roles import CITY_STAFF
+
 from .models import CandidateCity, Comment, ProposalEvent, preferred_language
-from .roles import CITY_STAFF
 
 
 def _reachable():

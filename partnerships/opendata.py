@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from core.streaming import SLUG, address_template, in_chunks
 from delegations.models import Visit
 
 from .models import Proposal
-from .streaming import SLUG, address_template, in_chunks
 
 LICENCE = "CC BY 4.0 — Pemerintah Kota Kupang / City of Kupang"
 LANGS = ("ind", "en", "ja")

@@ -1,6 +1,6 @@
 """Who may do what: small functions, asked by services and views alike."""
 
-from .roles import CITY_STAFF
+from core.roles import CITY_STAFF
 
 
 def is_city_staff(user):

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from core.archive import current
+
 from .models import Approval, CandidateCity, Document
-from .models.archive import current
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: labels change with the language

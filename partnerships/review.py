@@ -18,8 +18,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.files import serve_file
+from core.refusals import report
+
 from . import candidates, discussion, services
-from .files import serve_file
 from .forms import AnswerForm, CommentForm, SuggestForm
 from .matching import match, rank_cities
 from .models import (
@@ -32,7 +34,6 @@ from .models import (
     ProposalEvent,
 )
 from .permissions import is_city_staff, liaison_consulate
-from .refusals import report
 from .requirements import APPROVALS
 from .stages import stepper
 from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form

@@ -12,11 +12,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core.text_search import contains_any
+
 from .candidates import OPEN_FOR_CANDIDATES
 from .models import CandidateCity, Comment, Proposal
 from .permissions import is_city_staff, liaison_consulate
 from .review import reviewable, reviewer_required
-from .text_search import contains_any
 
 AWAITING_SHOWN = 10
 PER_PAGE = 25

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.refusals import Refused
+from core.texts import as_written, in_each_language, written
+
 from . import requirements as req
 from .models import AgreementRenewal, Document, Proposal, ProposalEvent
 from .permissions import is_city_staff, is_liaison_of
-from .refusals import Refused
 from .tasks import notify_on_commit
-from .texts import as_written, in_each_language, written
 from .timeline import date_problems, step_moment
 
 S = Proposal.Status

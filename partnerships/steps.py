@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.refusals import report
+
 from . import candidates, services
 from .forms import StepForm
 from .permissions import is_city_staff
-from .refusals import report
 from .stages import CLOSED
 
 

@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.files import serve_file
 from delegations.models import Visit
 
-from .files import serve_file
 from .filters import ProposalFilter
 from .follow_views import FollowForm
 from .models import (

@@ -17,12 +17,12 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from core.admin.files import CheckedFileLinks, ServesItsFile
+from core.admin.history import PortalHistoryAdmin
+from core.admin.lookup import object_or_404, valid_pk
+from core.refusals import report as report_refusal
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
-from partnerships.admin.files import CheckedFileLinks, ServesItsFile
-from partnerships.admin.history import PortalHistoryAdmin
-from partnerships.admin.lookup import object_or_404, valid_pk
 from partnerships.models import Proposal
-from partnerships.refusals import report as report_refusal
 
 from . import reports
 from .models import (

@@ -8,10 +8,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.archive import Archivable, ArchivableQuerySet
+from core.validators import sniff_format, validate_document_file
 from delegations.models import Commitment, Visit
 from partnerships.models import FocusSector, Proposal
-from partnerships.models.archive import Archivable, ArchivableQuerySet
-from partnerships.validators import sniff_format, validate_document_file
 
 # An activity belongs to a partnership that has been signed.
 AFTER_SIGNING = [

@@ -5,8 +5,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.views.generic import ListView
 
+from core.streaming import SLUG, address_template
 from partnerships.models import AgreementRenewal, Proposal
-from partnerships.streaming import SLUG, address_template
 
 from .models import AFTER_SIGNING, AnnualReport
 

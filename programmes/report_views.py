@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from partnerships.files import serve_file
+from core.files import serve_file
 
 from .models import ActivityFile, AnnualReport
 from .report_document import report_document

@@ -20,8 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.refusals import Refused
 from delegations.models import Commitment, Visit
-from partnerships.refusals import Refused
 
 from .models import SPENDING_STATES, Activity, AnnualReport, Indicator
 

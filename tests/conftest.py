@@ -8,6 +8,19 @@ from django.utils import translation
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file (one per xdist worker) rather than in memory: Django
+    shares one in-memory connection between the live server's thread and the test's, and a test
+    that left it inside a transaction broke every later browser test. With a file each thread
+    has its own connection, as on PostgreSQL."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

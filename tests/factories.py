@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from core.roles import CITY_STAFF, CONSULATE_LIAISON
 from delegations.models import Commitment, Delegate, Visit
 from partnerships.demo_samples import sample_pdf
 from partnerships.models import (
@@ -24,7 +25,6 @@ from partnerships.models import (
     ProposalEvent,
     Province,
 )
-from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
 
 # A real one-page PDF: uploads are parsed before they are accepted.
 PDF_BYTES = sample_pdf("Test letter")

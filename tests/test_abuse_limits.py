@@ -7,7 +7,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
 
-from kupang_portal.client_address import client_address
+from core.client_address import client_address
 from tests.factories import LiaisonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -223,7 +223,7 @@ def test_the_limits_count_in_a_shared_redis_cache(settings):
                                    "LOCATION": "redis://127.0.0.1:6379/15"}}  # fmt: skip
     from django.core.cache import cache
 
-    from kupang_portal.throttle import Throttle
+    from core.throttle import Throttle
 
     cache.clear()
     try:

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.roles import CITY_STAFF, CONSULATE_LIAISON
 from delegations.models import Commitment, Delegate, Visit
 from partnerships import content_version
 from partnerships.models import (
@@ -19,7 +20,6 @@ from partnerships.models import (
     ProposalEvent,
     Province,
 )
-from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
 
 pytestmark = pytest.mark.django_db
 

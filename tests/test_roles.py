@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 
-from partnerships.roles import CITY_STAFF, CONSULATE_LIAISON
+from core.roles import CITY_STAFF, CONSULATE_LIAISON
 from tests.factories import ConsulateFactory, LiaisonFactory
 
 pytestmark = pytest.mark.django_db

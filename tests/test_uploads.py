@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.validators import validate_document_file
 from partnerships.models import Document
-from partnerships.validators import validate_document_file
 from tests.factories import PDF_BYTES, ProposalFactory
 from tests.html_forms import admin_form_data
 

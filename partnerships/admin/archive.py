@@ -14,9 +14,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
 
+from core.admin.lookup import ChecksAutocompleteValues, object_or_404
+from core.refusals import report
+
 from ..archiving import ArchiveRefused, record_archive, record_restore
-from ..refusals import report
-from .lookup import ChecksAutocompleteValues, object_or_404
 
 
 def change_url(obj):

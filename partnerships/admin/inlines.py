@@ -9,10 +9,11 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
+from core.admin.files import CheckedFileLinks
+
 from ..candidates import available_decisions, suggestion_problems
 from ..models import AgreementRenewal, Approval, CandidateCity, Comment, Document, ProposalEvent
 from .archive import ArchivableInline
-from .files import CheckedFileLinks
 
 # Narrower inputs, so that a table of rows fits a 1366-pixel screen beside the admin's menu.
 COMPACT = {

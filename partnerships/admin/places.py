@@ -3,9 +3,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin.history import PortalHistoryAdmin
+
 from ..models import Consulate, FocusSector, Liaison, PartnerCity, Profile, Province
 from .archive import RefusesDeletionInUse
-from .history import PortalHistoryAdmin
 
 
 @admin.register(FocusSector)

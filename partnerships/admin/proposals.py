@@ -11,11 +11,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin.history import PortalHistoryAdmin
+from core.admin.lookup import object_or_404
+
 from .. import candidates, services
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, step_page_form
 from .archive import ArchiveAdmin
-from .history import PortalHistoryAdmin
 from .inlines import (
     ApprovalInline,
     CandidateCityInline,
@@ -24,7 +26,6 @@ from .inlines import (
     ProposalEventInline,
     RenewalInline,
 )
-from .lookup import object_or_404
 
 
 class ProposalAdminForm(forms.ModelForm):

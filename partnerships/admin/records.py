@@ -11,16 +11,17 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin.files import ServesItsFile
+from core.admin.history import PortalHistoryAdmin
+from core.admin.lookup import object_or_404
+from core.admin.mixins import StampsUserOnCreate
+
 from .. import candidates, discussion
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
 from ..steps import decide_and_report
 from .archive import ArchiveAdmin
-from .files import ServesItsFile
-from .history import PortalHistoryAdmin
 from .inlines import decision_links
-from .lookup import object_or_404
-from .mixins import StampsUserOnCreate
 
 
 @admin.register(ProposalEvent)

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin
 
+from core.archive import CURRENT, Archivable, ArchivableQuerySet
+from core.validators import validate_document_file
+
 from ..countries import COUNTRY_CHOICES
-from ..validators import validate_document_file
-from .archive import CURRENT, Archivable, ArchivableQuerySet
 from .places import SLUG_HELP, Consulate, FocusSector, PartnerCity
 
 

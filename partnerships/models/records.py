@@ -6,8 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..validators import validate_document_file
-from .archive import Archivable, ArchivableQuerySet
+from core.archive import Archivable, ArchivableQuerySet
+from core.validators import validate_document_file
+
 from .proposals import Proposal
 
 

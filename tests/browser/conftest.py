@@ -68,14 +68,3 @@ def demo_story(settings, reference_data):
 
     settings.DEBUG = True
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-@pytest.fixture(autouse=True)
-def _connection_left_clean():
-    """On SQLite the live server shares this thread's database connection; a test that read the
-    database while a request was being served can leave it inside that request's transaction,
-    after which no later commit (nor its mail) happens. Say so here rather than later."""
-    yield
-    from django.db import connection
-
-    assert not connection.in_atomic_block, "a request's transaction was left open (settle first)"

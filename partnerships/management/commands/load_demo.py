@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
+from core.content_version import content_changed
 from delegations.models import Commitment, Delegate, Visit
 from partnerships import demo_data as data
-from partnerships.content_version import content_changed
 from partnerships.demo_samples import load_samples
 from partnerships.models import (
     Consulate,

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.urls import path, reverse
 
-from ..files import serve_file
+from core.files import serve_file
+
 from .lookup import object_or_404
 
 
