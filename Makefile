@@ -32,9 +32,11 @@ run: $(VENV)/.runtime messages
 test: $(VENV)/.dev messages chromium lint migrations-check
 	$(PY) -m pytest
 
+# The layers (ARCHITECTURE.md) are import-linter's contracts in pyproject.toml.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

@@ -3,5 +3,31 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DelegationsConfig(AppConfig):
+    """Visits, their delegates, commitments and documents. Depends on `partnerships`, never the
+    reverse: what partnerships' pages show of visits is registered here."""
+
     name = "delegations"
     verbose_name = _("Delegations")
+
+    def ready(self):
+        from partnerships import dormancy, opendata, sections
+
+        from . import checked_texts
+        from . import sections as visits
+        from .opendata import VISIT_FIELDS, visit_rows
+
+        sections.register_public_section(
+            "delegations/_home_visits.html", visits.home_visits, "home"
+        )
+        sections.register_public_section(
+            "delegations/_proposal_visits.html", visits.proposal_visits, "proposal_aside"
+        )
+        sections.register_public_section(
+            "delegations/_sector_visits.html", visits.sector_visits, "sector"
+        )
+        opendata.register_dataset(
+            "visits", visit_rows, VISIT_FIELDS, "delegations/_open_data_visits.html"
+        )
+        dormancy.register_activity_source(visits.last_visit_day)
+        dormancy.register_activity_source(visits.last_commitment_closed)
+        checked_texts.register()

@@ -14,6 +14,9 @@ from partnerships.models.places import SLUG_HELP
 
 
 class VisitQuerySet(ArchivableQuerySet):
+    def public(self):
+        return self.published()
+
     def published(self):
         return self.current().filter(published=True)
 
@@ -81,6 +84,13 @@ class Visit(Archivable):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
 
 
+class DelegateQuerySet(ArchivableQuerySet):
+    def public(self):
+        """The delegates of published visits: public by name, title and side only, never
+        with their contact details (the pages read only those fields)."""
+        return self.current().filter(visit__in=Visit.objects.published())
+
+
 class Delegate(Archivable):
     """A person in a visit. Contact details are for staff only and never published."""
 
@@ -104,6 +114,8 @@ class Delegate(Archivable):
     phone = models.CharField(_("phone (internal)"), max_length=40, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = DelegateQuerySet.as_manager()
+
     class Meta:
         ordering = ["visit", "-side", "order", "name"]  # hosts first, then guests
         verbose_name = _("delegate")
@@ -121,6 +133,10 @@ class Delegate(Archivable):
 
 
 class CommitmentQuerySet(ArchivableQuerySet):
+    def public(self):
+        """The promises of published visits (their owners and due dates are public)."""
+        return self.current().filter(visit__in=Visit.objects.published())
+
     def overdue(self, today=None):
         return self.current().filter(
             state="open", due_on__lt=today or timezone.localdate(), visit__archived_at__isnull=True

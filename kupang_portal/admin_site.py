@@ -15,7 +15,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from . import translation_desk as desk
+from core import translation_desk as desk
+
 from .accounts import AdminSignInForm
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "partnerships",
     "delegations",
     "programmes",
+    "demo",
 ]
 
 MIDDLEWARE = [

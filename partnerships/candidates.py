@@ -22,14 +22,12 @@ from core.refusals import Refused
 from core.texts import in_each_language
 
 from .models import CandidateCity, Proposal, ProposalEvent
+from .models.proposals import OPEN_FOR_CANDIDATES
 from .permissions import can_review, is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
 from .timeline import date_problems
 
 C = CandidateCity.State
-# Candidates are suggested and decided while the mission explores; after the letter of intent
-# the partner is chosen, and a closed proposal changes no more.
-OPEN_FOR_CANDIDATES = (Proposal.Status.OFFERED, Proposal.Status.EXPLORING)
 
 
 class CandidateRefused(Refused):

@@ -1,7 +1,10 @@
-"""The dormancy watchdog: active partnerships with no activity for too long are marked dormant.
+"""The dormancy watchdog: active partnerships with no dated activity for too long are marked
+dormant.
 
-Activity is anything the portal records about a partnership: a timeline event, a related visit,
-or a change to one of its commitments.
+Activity is what happened on a day the record names, never when a row was last saved (saving an
+old record unchanged must not reset the clock): a public timeline event, and what other apps
+register — a visit that has begun (to its last day), a commitment kept or dropped, an activity
+by its dates.
 """
 
 import datetime
@@ -12,14 +15,11 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
-from delegations.models import Commitment, Visit
-
 from .models import Proposal, ProposalEvent
 from .services import proposal_mark_dormant
 
-# Records of other apps that count as activity: functions returning a subquery of the latest
-# such moment for the proposal `OuterRef("pk")` (the programmes app registers its activities).
-# The watchdog asks through them and never imports those apps.
+# Other apps' dated activity: functions of `today` giving a subquery of the latest day or moment
+# for the proposal `OuterRef("pk")`. The watchdog asks through them and never imports those apps.
 _activity_sources = []
 
 
@@ -28,32 +28,28 @@ def register_activity_source(source):
         _activity_sources.append(source)
 
 
-def _latest(queryset, field):
-    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
-
-
-def with_last_activity(queryset):
+def with_last_activity(queryset, today):
+    events = ProposalEvent.objects.on_public_timeline().filter(proposal=OuterRef("pk"))
     return queryset.annotate(
-        last_event=_latest(
-            ProposalEvent.objects.current().filter(proposal=OuterRef("pk")), "occurred_at"
-        ),
-        last_visit=_latest(Visit.objects.current().filter(proposals=OuterRef("pk")), "ends_on"),
-        last_commitment=_latest(
-            Commitment.objects.current().filter(proposal=OuterRef("pk")), "updated_at"
-        ),
-        **{f"last_other_{number}": source() for number, source in enumerate(_activity_sources)},
+        last_event=Subquery(events.order_by("-occurred_at").values("occurred_at")[:1]),
+        **{
+            f"last_other_{number}": source(today) for number, source in enumerate(_activity_sources)
+        },
     )
 
 
+def _as_moment(value):
+    """A day counts until its end; a moment as it is."""
+    if isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time.max))
+
+
 def last_activity(proposal):
-    """The latest moment anything happened, from an annotated proposal."""
-    moments = [proposal.last_event, proposal.last_commitment]
+    """The latest moment anything happened, from a proposal annotated by with_last_activity."""
+    moments = [proposal.last_event]
     moments += [getattr(proposal, f"last_other_{n}", None) for n in range(len(_activity_sources))]
-    if proposal.last_visit:
-        # A visit counts until the end of its last day.
-        end_of_day = datetime.datetime.combine(proposal.last_visit, datetime.time.max)
-        moments.append(timezone.make_aware(end_of_day))
-    return max((m for m in moments if m), default=None)
+    return max((_as_moment(m) for m in moments if m), default=None)
 
 
 def _dormancy_note(since, days):
@@ -73,7 +69,7 @@ def flag_dormant(now=None, after_days=None):
     cutoff = now - datetime.timedelta(days=after_days)
     marked = []
     active = Proposal.objects.current().filter(status=Proposal.Status.ACTIVE)
-    for proposal in with_last_activity(active):
+    for proposal in with_last_activity(active, timezone.localdate(now)):
         since = last_activity(proposal)
         if since is not None and since >= cutoff:
             continue

@@ -1,4 +1,5 @@
-"""Open data: the published proposals and visits as CSV and JSON, with every language's text.
+"""Open data: the published proposals as CSV and JSON, with every language's text, and the
+datasets other apps register (visits, agreements) served the same way.
 
 Only public rows and public fields leave here: no drafts, no internal events, no comments, no
 contact data.
@@ -14,7 +15,6 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core.streaming import SLUG, address_template, in_chunks
-from delegations.models import Visit
 
 from .models import Proposal
 
@@ -25,11 +25,11 @@ LANGS = ("ind", "en", "ja")
 CHUNK = 1000
 
 
-def _each_language(field):
+def each_language(field):
     return [f"{field}_{lang}" for lang in LANGS]
 
 
-def _sector_slugs(through, owner, ids):
+def sector_slugs(through, owner, ids):
     found = defaultdict(list)
     rows = through.objects.filter(**{f"{owner}_id__in": ids}).order_by("focussector__slug")
     for owner_id, slug in rows.values_list(f"{owner}_id", "focussector__slug"):
@@ -37,74 +37,39 @@ def _sector_slugs(through, owner, ids):
     return found
 
 
-def _date(value):
+def iso_date(value):
     return value.isoformat() if value else ""
 
 
 def proposal_rows(request):
-    columns = ["id", "reference", "slug", *_each_language("title"), "status",
+    columns = ["id", "reference", "slug", *each_language("title"), "status",
                "partner_country", "consulate__name_en", "partner_city__name_en", "offered_on",
                "signed_on"]  # fmt: skip
     query = Proposal.objects.public().order_by("reference").values(*columns)
     url = address_template(request, "partnerships:proposal_detail")
     for rows in in_chunks(query, "reference", CHUNK):
-        sectors = _sector_slugs(Proposal.sectors.through, "proposal", [r["id"] for r in rows])
+        sectors = sector_slugs(Proposal.sectors.through, "proposal", [r["id"] for r in rows])
         for p in rows:
             yield {
                 "reference": p["reference"],
                 "slug": p["slug"],
-                **{name: p[name] or "" for name in _each_language("title")},
+                **{name: p[name] or "" for name in each_language("title")},
                 "status": p["status"],
                 "partner_country": p["partner_country"],
                 "consulate": p["consulate__name_en"] or "",
                 "partner_city": p["partner_city__name_en"] or "",
                 "sectors": ";".join(sectors[p["id"]]),
-                "offered_on": _date(p["offered_on"]),
-                "signed_on": _date(p["signed_on"]),
+                "offered_on": iso_date(p["offered_on"]),
+                "signed_on": iso_date(p["signed_on"]),
                 "url": url.replace(SLUG, p["slug"]),
             }
 
 
-def visit_rows(request):
-    columns = ["id", "slug", *_each_language("title"), "direction", "starts_on", "ends_on",
-               *_each_language("place"), "host", "visiting_mission"]  # fmt: skip
-    query = Visit.objects.published().order_by("id").values(*columns)
-    url = address_template(request, "delegations:visit_detail")
-    links = Visit.proposals.through.objects.filter(proposal__in=Proposal.objects.public())
-    for rows in in_chunks(query, "id", CHUNK):
-        ids = [r["id"] for r in rows]
-        sectors = _sector_slugs(Visit.sectors.through, "visit", ids)
-        references = defaultdict(list)
-        for visit_id, reference in (
-            links.filter(visit_id__in=ids)
-            .order_by("proposal__reference")
-            .values_list("visit_id", "proposal__reference")
-        ):
-            references[visit_id].append(reference)
-        for v in rows:
-            yield {
-                "slug": v["slug"],
-                **{name: v[name] or "" for name in _each_language("title")},
-                "direction": v["direction"],
-                "starts_on": _date(v["starts_on"]),
-                "ends_on": _date(v["ends_on"]),
-                **{name: v[name] or "" for name in _each_language("place")},
-                "host": v["host"],
-                "visiting_mission": v["visiting_mission"],
-                "proposals": ";".join(references[v["id"]]),
-                "sectors": ";".join(sectors[v["id"]]),
-                "url": url.replace(SLUG, v["slug"]),
-            }
-
-
-ROWS = {"proposals": proposal_rows, "visits": visit_rows}
+ROWS = {"proposals": proposal_rows}
 FIELDS = {
     "proposals": ["reference", "slug", *(f"title_{lang}" for lang in LANGS), "status",
                   "partner_country", "consulate", "partner_city", "sectors", "offered_on",
                   "signed_on", "url"],
-    "visits": ["slug", *(f"title_{lang}" for lang in LANGS), "direction", "starts_on", "ends_on",
-               *(f"place_{lang}" for lang in LANGS), "host", "visiting_mission", "proposals",
-               "sectors", "url"],
 }  # fmt: skip
 
 

@@ -38,7 +38,6 @@ from .requirements import APPROVALS
 from .stages import stepper
 from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form
 
-LIAISON_STEPS = ("explore", "decline")
 ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
 
 
@@ -77,12 +76,6 @@ def proposal_url(proposal):
     return reverse("review:proposal", kwargs={"reference": proposal.reference})
 
 
-def _visits():
-    # The visit model, reached through the relation: delegations build on partnerships, and
-    # partnerships never import them.
-    return Proposal._meta.get_field("visits").related_model
-
-
 def approval_checklist(proposal):
     """Each required approval: its label, what is missing, and the record (for its scan)."""
     recorded = {a.kind: a for a in proposal.approvals.all()}
@@ -106,7 +99,6 @@ def _detail_context(request, proposal, **forms):
             Prefetch("documents", Document.objects.current().order_by("kind", "-dated")),
             Prefetch("approvals", Approval.objects.current()),
             Prefetch("comments", Comment.objects.current().select_related("author", "answer_to")),
-            Prefetch("visits", _visits().objects.current()),
         )
         .get(pk=proposal.pk)
     )
@@ -114,7 +106,7 @@ def _detail_context(request, proposal, **forms):
     candidate_cities = {c.city_id for c in proposal.candidates.all()}
     is_staff = is_city_staff(request.user)
     steps = [s for s in step_overview(proposal, request.user)
-             if is_staff or s.transition.verb in LIAISON_STEPS]  # fmt: skip
+             if is_staff or s.transition.liaison_may]  # fmt: skip
     decisions = {
         c.pk: candidates.available_decisions(c, proposal, request.user, staff=is_staff)
         for c in proposal.candidates.all()
@@ -267,7 +259,7 @@ def step(request, reference, verb):
     """A step's confirmation page: what it needs, what it will do, then the form to take it."""
     proposal = _proposal(request, reference)
     transition = services.TRANSITIONS.get(verb)
-    if transition is None or (verb not in LIAISON_STEPS and not is_city_staff(request.user)):
+    if transition is None or (not transition.liaison_may and not is_city_staff(request.user)):
         raise Http404
     form, taken = step_page_form(request, proposal, transition)
     if taken:

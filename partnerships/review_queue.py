@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET
 
 from core.text_search import contains_any
 
-from .candidates import OPEN_FOR_CANDIDATES
 from .models import CandidateCity, Comment, Proposal
 from .permissions import is_city_staff, liaison_consulate
 from .review import reviewable, reviewer_required
@@ -36,9 +35,7 @@ def _open_requests():
 
 
 def _pending_candidates():
-    return CandidateCity.objects.current().filter(
-        proposal=OuterRef("pk"), state=CandidateCity.State.SUGGESTED
-    )
+    return CandidateCity.objects.awaiting_decision().filter(proposal=OuterRef("pk"))
 
 
 def with_open_questions(proposals):
@@ -56,7 +53,7 @@ def awaiting_attention(proposals):
     return proposals.filter(
         Q(status=Proposal.Status.OFFERED)
         | Q(Exists(_open_requests()))
-        | Q(Exists(_pending_candidates()), status__in=OPEN_FOR_CANDIDATES)
+        | Q(Exists(_pending_candidates()))
     )
 
 

@@ -1,11 +1,13 @@
-"""Sections other apps add to a public page of this one (the programmes app adds a
-partnership's activities to its proposal page, and yearly totals to a sector page), without this
-app importing them: each registers a template and a function giving that template's context for
-the page's record."""
+"""Sections other apps add to a public page of this one, without this app importing them: the
+delegations app adds visits to the home, proposal and sector pages, the programmes app a
+partnership's activities to its proposal page and yearly totals to a sector page. Each registers
+a template and a function giving that template's context for the page's record (None on the
+home page). A page shows its sections in the order the apps registered them."""
 
 from dataclasses import dataclass
 
-PAGES = ("proposal", "sector")
+# "proposal_aside" is the proposal page's side column.
+PAGES = ("home", "proposal", "proposal_aside", "sector")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.files import serve_file
-from delegations.models import Visit
 
 from .filters import ProposalFilter
 from .follow_views import FollowForm
@@ -58,12 +57,10 @@ class HomeView(TemplateView):
             for status in Proposal.Status
             if totals.get(status)
         ]
-        visits = Visit.objects.published()
         return super().get_context_data(
             stages=stages,
             proposal_count=sum(totals.values()),
-            upcoming_visits=visits.upcoming()[:3],
-            recent_visits=visits.past()[:3],
+            sections=public_sections(None, page="home"),
             sectors=FocusSector.objects.annotate(
                 public_count=Count("proposals", filter=Q(proposals__in=Proposal.objects.public()))
             ),
@@ -105,7 +102,7 @@ class ProposalDetailView(DetailView):
                 "sectors",
                 Prefetch(
                     "events",
-                    ProposalEvent.objects.current().filter(is_public=True),
+                    ProposalEvent.objects.on_public_timeline(),
                     to_attr="public_events",
                 ),
                 Prefetch(
@@ -113,13 +110,10 @@ class ProposalDetailView(DetailView):
                     CandidateCity.objects.public().select_related("city"),
                     to_attr="public_candidates",
                 ),
-                Prefetch("visits", Visit.objects.published(), to_attr="public_visits"),
                 Prefetch("documents", Document.objects.public(), to_attr="public_documents"),
                 Prefetch(
                     "renewals",
-                    AgreementRenewal.objects.filter(
-                        event__is_public=True, event__archived_at__isnull=True
-                    ),
+                    AgreementRenewal.objects.public(),
                     to_attr="public_renewals",
                 ),
             )
@@ -137,6 +131,7 @@ class ProposalDetailView(DetailView):
             meanings=[(status.label, MEANING[status]) for status in PATH],
             follow_form=FollowForm(initial={"language": get_language()}),
             sections=sections,
+            aside_sections=public_sections(proposal, page="proposal_aside"),
             path=PATH,
             **kwargs,
         )
@@ -181,12 +176,9 @@ class FocusSectorDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         proposals = Proposal.objects.public().filter(sectors=self.object)
-        visits = Visit.objects.published().filter(sectors=self.object)
         return super().get_context_data(
             proposals=proposals.for_listing().order_by(*LISTING_ORDER)[: self.shown],
             proposal_total=proposals.count(),
-            visits=visits.order_by("-starts_on")[: self.shown],
-            visit_total=visits.count(),
             sections=public_sections(self.object, page="sector"),
             **kwargs,
         )

@@ -1,10 +1,8 @@
 """All the other apps see of this one: when an activity was last recorded (for the dormancy
 watchdog), and the proposal page's section of activities and indicators."""
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractYear
-
-from partnerships.models import Proposal
+from django.db.models import Count, DateField, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear, Least
 
 from .charts import chart
 from .models import (
@@ -17,11 +15,17 @@ from .models import (
 )
 
 
-def latest_activity():
-    """The latest moment an activity of the partnership (`OuterRef("pk")`) was recorded or
-    changed, as a subquery the watchdog annotates proposals with."""
-    rows = Activity.objects.current().filter(partnership=OuterRef("pk"))
-    return Subquery(rows.order_by("-updated_at").values("updated_at")[:1])
+def latest_activity(today):
+    """The latest day an activity of the partnership (`OuterRef("pk")`) took place, by its dates
+    (a running one counts as today), as a subquery the watchdog annotates proposals with.
+    Planned and cancelled activities have not happened."""
+    happened = Activity.objects.current().filter(
+        partnership=OuterRef("pk"),
+        starts_on__lte=today,
+        state__in=SPENDING_STATES,
+    )
+    day = Least("ends_on", Value(today, output_field=DateField()))
+    return Subquery(happened.annotate(day=day).order_by("-day").values("day")[:1])
 
 
 def public_results(proposal):
@@ -36,8 +40,8 @@ def public_results(proposal):
         )
     )
     indicators = list(
-        Indicator.objects.current()
-        .filter(partnership=proposal, is_public=True, partnership__in=Proposal.objects.public())
+        Indicator.objects.public()
+        .filter(partnership=proposal)
         .select_related("sector")
         .prefetch_related(Prefetch("values", IndicatorValue.objects.order_by("year")))
     )

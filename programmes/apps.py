@@ -12,6 +12,7 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from partnerships import dormancy, opendata, sections
 
+        from . import checked_texts
         from .activity import latest_activity, public_results, sector_totals
         from .register import REGISTER_FIELDS, register_rows
 
@@ -29,3 +30,4 @@ class ProgrammesConfig(AppConfig):
             "programmes/_open_data_agreements.html",
             former_names=("register",),  # its first name, before DESIGN.md's
         )
+        checked_texts.register()

@@ -190,6 +190,11 @@ class ActivityFile(Archivable):
         return self.activity.partnership
 
 
+class IndicatorQuerySet(ArchivableQuerySet):
+    def public(self):
+        return self.current().filter(is_public=True, partnership__in=Proposal.objects.public())
+
+
 class Indicator(Archivable):
     """What a partnership measures in one sector, from a baseline towards a yearly target.
     Progress is derived from the measured values, never typed in."""
@@ -211,6 +216,8 @@ class Indicator(Archivable):
     )  # fmt: skip
     is_public = models.BooleanField(_("public"), default=True)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         ordering = ["sector__order", "pk"]
         verbose_name = _("indicator")
@@ -231,6 +238,11 @@ class Indicator(Archivable):
         return self.partnership
 
 
+class IndicatorValueQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(indicator__in=Indicator.objects.public())
+
+
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
@@ -240,6 +252,8 @@ class IndicatorValue(models.Model):
     source = models.CharField(
         _("source"), max_length=300, help_text=_("Where the figure comes from.")
     )
+
+    objects = IndicatorValueQuerySet.as_manager()
 
     class Meta:
         ordering = ["year"]
@@ -262,6 +276,9 @@ class IndicatorValue(models.Model):
 
 
 class AnnualReportQuerySet(ArchivableQuerySet):
+    def public(self):
+        return self.published()
+
     def published(self):
         return self.current().filter(
             published_at__isnull=False, partnership__in=Proposal.objects.public()

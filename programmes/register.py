@@ -16,9 +16,8 @@ def signed_partnerships():
     of its latest published annual report (`latest_report`, None when there is none)."""
     published = AnnualReport.objects.published().filter(partnership=OuterRef("pk"))
     renewals = (
-        AgreementRenewal.objects.filter(
-            proposal=OuterRef("pk"), event__is_public=True, event__archived_at__isnull=True
-        )
+        AgreementRenewal.objects.public()
+        .filter(proposal=OuterRef("pk"))
         .values("proposal")
         .annotate(c=Count("pk"))
     )

@@ -85,10 +85,7 @@ def unanswered_requests(today):
 
 def waiting_suggestions(today):
     before = _end_of_day(today - datetime.timedelta(days=SUGGESTION_WAITS_DAYS))
-    candidates = CandidateCity.objects.current().filter(
-        state=CandidateCity.State.SUGGESTED, suggested_at__lt=before,
-        proposal__archived_at__isnull=True, proposal__status=Proposal.Status.EXPLORING,
-    )  # fmt: skip
+    candidates = CandidateCity.objects.awaiting_decision().filter(suggested_at__lt=before)
     for candidate in candidates.select_related("proposal", "city"):
         days = (today - timezone.localdate(candidate.suggested_at)).days
         yield Item("waiting_suggestion", f"suggestion:{candidate.pk}", candidate.proposal,

@@ -107,8 +107,8 @@ def compile_record(partnership, year, today=None):
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     activities = [
         _activity(activity, year)
-        for activity in Activity.objects.current()
-        .filter(partnership=partnership, is_public=True, starts_on__lte=last, ends_on__gte=first)
+        for activity in Activity.objects.public()
+        .filter(partnership=partnership, starts_on__lte=last, ends_on__gte=first)
         .order_by("starts_on", "pk")
     ]
     visits = (
@@ -117,17 +117,17 @@ def compile_record(partnership, year, today=None):
         .order_by("starts_on", "pk")
     )
     commitments = (
-        Commitment.objects.current()
+        Commitment.objects.public()
         # A visit's promise counts for the partnership it names, or, naming none, for each of
         # the visit's partnerships.
         .filter(Q(proposal=partnership) | Q(proposal__isnull=True, visit__proposals=partnership))
-        .filter(visit__published=True, visit__archived_at__isnull=True, due_on__year=year)
+        .filter(due_on__year=year)
         .distinct()
         .order_by("due_on", "pk")
     )
     indicators = (
-        Indicator.objects.current()
-        .filter(partnership=partnership, is_public=True, baseline_year__lte=year)
+        Indicator.objects.public()
+        .filter(partnership=partnership, baseline_year__lte=year)
         .select_related("sector")
         .prefetch_related("values")
     )

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 
 from core.roles import CITY_STAFF, CONSULATE_LIAISON
 from delegations.models import Commitment, Delegate, Visit
-from partnerships.demo_samples import sample_pdf
+from demo.samples import sample_pdf
 from partnerships.models import (
     Approval,
     CandidateCity,

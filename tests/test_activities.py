@@ -130,18 +130,28 @@ def test_the_page_asks_no_more_queries_as_activities_grow(client, partnership):
     assert count() == few
 
 
-def test_a_recorded_activity_keeps_a_partnership_from_dormancy():
+def test_an_activity_by_its_dates_keeps_a_partnership_from_dormancy():
     now = timezone.now()
-    idle = ProposalFactory(active=True)
-    working = ProposalFactory(active=True)
-    for proposal in (idle, working):
+    today = timezone.localdate(now)
+    idle, working, running, planned = (ProposalFactory(active=True) for _ in range(4))
+    for proposal in (idle, working, running, planned):
         ProposalEventFactory(proposal=proposal, occurred_at=now - datetime.timedelta(days=400))
-    activity(working, is_public=False)  # recorded now
+    # Recorded just now, but it took place two years ago: saving is not activity.
+    activity(idle, starts_on=today - datetime.timedelta(days=730),
+             ends_on=today - datetime.timedelta(days=729))  # fmt: skip
+    activity(working, is_public=False, starts_on=today - datetime.timedelta(days=20),
+             ends_on=today - datetime.timedelta(days=18))  # fmt: skip
+    # Running since long ago, until next year: it is happening now.
+    activity(running, state=Activity.State.RUNNING, starts_on=today - datetime.timedelta(days=700),
+             ends_on=today + datetime.timedelta(days=300))  # fmt: skip
+    activity(planned, state=Activity.State.PLANNED, starts_on=today - datetime.timedelta(days=5),
+             ends_on=today + datetime.timedelta(days=5))  # fmt: skip
 
     marked = flag_dormant(now=now)
 
-    assert [p.pk for p in marked] == [idle.pk]
+    assert sorted(p.pk for p in marked) == sorted([idle.pk, planned.pk])
     assert Proposal.objects.get(pk=working.pk).status == Proposal.Status.ACTIVE
+    assert Proposal.objects.get(pk=running.pk).status == Proposal.Status.ACTIVE
 
 
 def test_the_demo_gives_the_sample_partnership_its_activities(client):

@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.utils.html import escape
 
 from delegations.models import Delegate, Visit
-from partnerships import demo_data, demo_samples
+from demo import programmes_samples as programmes_demo
+from demo import samples as demo_samples
+from demo import story as demo_data
 from partnerships.models import FocusSector, PartnerCity, Proposal
-from programmes import demo_story as programmes_demo
 from programmes.models import AnnualReport
 from tests.factories import ProposalFactory, VisitFactory
 

@@ -57,11 +57,40 @@ def test_a_recent_visit_counts_as_activity():
     assert status(proposal) == Proposal.Status.ACTIVE
 
 
-def test_a_recently_changed_commitment_counts_as_activity():
+def test_a_visit_still_to_come_is_not_activity_yet():
     proposal = active_with_last_event(800)
-    CommitmentFactory(proposal=proposal)  # updated now
-    flag_dormant(now=timezone.now())
+    visit = VisitFactory(
+        starts_on=(NOW + datetime.timedelta(days=10)).date(),
+        ends_on=(NOW + datetime.timedelta(days=12)).date(),
+    )
+    visit.proposals.add(proposal)
+    flag_dormant(now=NOW)
+    assert status(proposal) == Proposal.Status.DORMANT
+
+
+def test_a_commitment_kept_recently_counts_as_activity():
+    proposal = active_with_last_event(800)
+    CommitmentFactory(
+        proposal=proposal, state="done", closing_note="Kept.",
+        closed_on=(NOW - datetime.timedelta(days=10)).date(),
+    )  # fmt: skip
+    flag_dormant(now=NOW)
     assert status(proposal) == Proposal.Status.ACTIVE
+
+
+def test_saving_an_old_record_unchanged_does_not_reset_the_clock():
+    proposal = active_with_last_event(800)
+    commitment = CommitmentFactory(proposal=proposal)  # open, and saved just now
+    commitment.save()
+    flag_dormant(now=timezone.now())
+    assert status(proposal) == Proposal.Status.DORMANT
+
+
+def test_an_internal_event_is_not_activity():
+    proposal = active_with_last_event(800)
+    ProposalEventFactory(proposal=proposal, occurred_at=NOW, is_public=False)
+    flag_dormant(now=NOW)
+    assert status(proposal) == Proposal.Status.DORMANT
 
 
 @pytest.mark.parametrize("state", ["offered", "exploring", "signed", "dormant", "ended"])

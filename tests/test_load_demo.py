@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from core import content_version
 from core.roles import CITY_STAFF, CONSULATE_LIAISON
 from delegations.models import Commitment, Delegate, Visit
-from partnerships import content_version
 from partnerships.models import (
     Consulate,
     FocusSector,

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from core import content_version as versions
 from kupang_portal import page_cache
-from partnerships import content_version as versions
 from partnerships.models import FocusSector, PartnerCity, Proposal
 
 from .factories import (

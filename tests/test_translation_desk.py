@@ -149,3 +149,23 @@ def test_what_a_partnership_produces_is_on_the_desk_when_public(client):
     assert "Festival budaya" in html or "Culture festival" in html
     assert "Rapat internal" not in html
     assert "1 text missing in Japanese" in html
+
+
+def test_a_measured_value_is_filled_in_on_its_indicators_page(client):
+    """An indicator's values are edited in the indicator's page: the desk links there (it
+    answered 500 for every language but one, linking to a page that does not exist)."""
+    from programmes.models import Indicator, IndicatorValue
+
+    partnership = ProposalFactory(active=True, title_ind="Kemitraan", title_en="Partnership",
+                                  title_ja="提携", summary_ind="")  # fmt: skip
+    indicator = Indicator.objects.create(
+        partnership=partnership, sector=FocusSector.objects.first(), name_ind="Sekolah",
+        name_en="Schools", name_ja="学校", unit_ind="sekolah", unit_en="schools", unit_ja="校",
+        baseline=0, baseline_year=2024, target=10,
+    )  # fmt: skip
+    IndicatorValue.objects.create(indicator=indicator, year=2025, value=4,
+                                  source_ind="Dinas Pendidikan", source_en="", source_ja="")  # fmt: skip
+
+    for query in ("", "?language=en", "?language=ja", "?kind=indicator_value"):
+        html = desk(client, query)
+        assert f'href="/admin/programmes/indicator/{indicator.pk}/change/"' in html

@@ -2,7 +2,7 @@
 
 from django import template
 
-from kupang_portal.translation_desk import totals
+from core.translation_desk import totals
 
 register = template.Library()
 

@@ -19,11 +19,19 @@ SLUG_HELP = _(
 LONGITUDE = [MinValueValidator(-180), MaxValueValidator(180)]
 
 
+class FocusSectorQuerySet(models.QuerySet):
+    def public(self):
+        """Every sector is public: the city's fields of cooperation."""
+        return self.all()
+
+
 class FocusSector(models.Model):
     slug = models.SlugField(_("slug"), unique=True, help_text=SLUG_HELP)
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    objects = FocusSectorQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "slug"]
@@ -50,6 +58,14 @@ class Province(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+
+class PartnerCityQuerySet(models.QuerySet):
+    def public(self):
+        """The cities a published proposal names (see `publicly_named_cities`)."""
+        from .proposals import publicly_named_cities
+
+        return self & publicly_named_cities()
 
 
 class PartnerCity(models.Model):
@@ -94,6 +110,8 @@ class PartnerCity(models.Model):
         help_text=_("Where the population and other figures come from, with the year."),
     )
 
+    objects = PartnerCityQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("partner city")
@@ -132,6 +150,14 @@ class PartnerCity(models.Model):
         return self.name
 
 
+class ConsulateQuerySet(models.QuerySet):
+    def public(self):
+        """The missions that handle a published proposal."""
+        from .proposals import Proposal
+
+        return self.filter(proposals__in=Proposal.objects.public()).distinct()
+
+
 class Consulate(models.Model):
     """A foreign mission, e.g. the Consulate-General of Japan in Denpasar."""
 
@@ -143,6 +169,8 @@ class Consulate(models.Model):
         Province, blank=True, related_name="consulates", verbose_name=_("jurisdiction")
     )
     website = models.URLField(_("website"), blank=True)
+
+    objects = ConsulateQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -29,11 +29,16 @@ class ProposalQuerySet(ArchivableQuerySet):
 
 
 class ProposalEventQuerySet(ArchivableQuerySet):
+    def on_public_timeline(self):
+        """The events a proposal's public timeline shows once the proposal is public."""
+        return self.current().filter(is_public=True)
+
     def public(self):
         """The public timeline: public events of public proposals."""
+        public_proposals = Proposal.objects.public()
         return (
-            self.current()
-            .filter(is_public=True, proposal__in=Proposal.objects.public())
+            self.on_public_timeline()
+            .filter(proposal__in=public_proposals)
             .select_related("proposal")
         )
 
@@ -45,6 +50,15 @@ class CandidateCityQuerySet(ArchivableQuerySet):
         return self.current().filter(
             state__in=[CandidateCity.State.SHORTLISTED, CandidateCity.State.SELECTED],
             proposal__in=Proposal.objects.public(),
+        )
+
+    def awaiting_decision(self):
+        """Suggested cities nobody has decided on, of proposals still choosing their city: the
+        one definition the admin index, the review queue and the reminders share."""
+        return self.current().filter(
+            state=CandidateCity.State.SUGGESTED,
+            proposal__archived_at__isnull=True,
+            proposal__status__in=OPEN_FOR_CANDIDATES,
         )
 
 
@@ -297,6 +311,11 @@ class ProposalEvent(Archivable):
         return []
 
 
+# Candidate cities are suggested and decided while the mission explores (and already once
+# the offer is made, before the consulate acknowledges it).
+OPEN_FOR_CANDIDATES = (Proposal.Status.OFFERED, Proposal.Status.EXPLORING)
+
+
 class CandidateCity(Archivable):
     class State(models.TextChoices):
         SUGGESTED = "suggested", _("Suggested")
@@ -439,6 +458,12 @@ def publicly_named_cities():
     )
 
 
+class AgreementRenewalQuerySet(models.QuerySet):
+    def public(self):
+        """A renewal is public with its timeline event (and so with its proposal)."""
+        return self.filter(event__in=ProposalEvent.objects.public())
+
+
 class AgreementRenewal(models.Model):
     """One renewal of a signed agreement's term, written by the lifecycle's *renew* step with its
     own timeline event. The proposal's `term_years` counts the renewals in; these rows keep the
@@ -461,6 +486,8 @@ class AgreementRenewal(models.Model):
     )
     previous_end = models.DateField(_("term ended before on"))
     new_end = models.DateField(_("term now ends on"))
+
+    objects = AgreementRenewalQuerySet.as_manager()
 
     class Meta:
         ordering = ["renewed_on", "pk"]

@@ -1,19 +1,11 @@
-"""What waits for city staff on the admin index: open requests, overdue commitments, suggested
-cities to decide on."""
+"""What waits for city staff on the admin index: open requests and suggested cities to decide
+on (the delegations app's `visit_panels` adds overdue commitments)."""
 
 from django import template
 
-from delegations.models import Commitment
-from partnerships.candidates import OPEN_FOR_CANDIDATES
 from partnerships.models import CandidateCity, Comment
 
 register = template.Library()
-
-
-@register.simple_tag
-def overdue_commitments(limit=20):
-    overdue = Commitment.objects.overdue().select_related("visit", "proposal")
-    return overdue.order_by("due_on")[:limit]
 
 
 @register.simple_tag
@@ -24,14 +16,9 @@ def open_requests(limit=20):
 
 @register.simple_tag
 def suggestions_to_decide(limit=20):
-    suggested = CandidateCity.objects.current().filter(
-        state=CandidateCity.State.SUGGESTED,
-        proposal__archived_at__isnull=True,
-        proposal__status__in=OPEN_FOR_CANDIDATES,
-    )
-    return suggested.select_related("city", "proposal", "suggested_by").order_by("suggested_at")[
-        :limit
-    ]
+    suggested = CandidateCity.objects.awaiting_decision()
+    related = suggested.select_related("city", "proposal", "suggested_by")
+    return related.order_by("suggested_at")[:limit]
 
 
 @register.filter

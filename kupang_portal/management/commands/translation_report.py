@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from kupang_portal import translation_desk as desk
+from core import translation_desk as desk
 
 
 class Command(BaseCommand):

@@ -6,8 +6,16 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
-from . import candidates, services
-from .models import Approval, CandidateCity, Consulate, Document, FocusSector, PartnerCity, Proposal
+from partnerships import candidates, services
+from partnerships.models import (
+    Approval,
+    CandidateCity,
+    Consulate,
+    Document,
+    FocusSector,
+    PartnerCity,
+    Proposal,
+)
 
 SAMPLE_MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}
 SAMPLE_REASON = {

@@ -1,11 +1,13 @@
 """The translation desk: which texts citizens read in Indonesian only, because their English or
-Japanese column is still empty. It looks at published records only (what a public page shows),
+Japanese column is still empty. It looks at public records only (what a public page shows),
 field by field, and is shared by the admin page, the admin index's totals and the
-`translation_report` command. It lives at the project level because it reads every app."""
+`translation_report` command. Each app registers the kinds of record it shows the public
+(`register_checked`, from its AppConfig.ready), with the rows its `.public()` rule gives."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -13,27 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.content_version import content_version
-from delegations.models import Commitment, Delegate, Visit
-from partnerships.models import (
-    Consulate,
-    Document,
-    FocusSector,
-    PartnerCity,
-    Proposal,
-    ProposalEvent,
-    publicly_named_cities,
-)
-from programmes.models import Activity, ActivityFile, Indicator, IndicatorValue
 
 TARGET_LANGUAGES = ("en", "ja")
-
-
-def public_indicators():
-    return Indicator.objects.current().filter(
-        is_public=True, partnership__in=Proposal.objects.public()
-    )
-
-
 LANGUAGE_NAMES = {"en": _("English"), "ja": _("Japanese")}
 
 
@@ -44,46 +27,36 @@ class Checked:
     key: str
     model: type
     fields: tuple
-    rows: object  # a function returning the published rows
+    rows: object  # a function returning the public rows
     related: tuple = ()  # what each row's name reads (select_related)
+    # A record edited in its parent's page (an inline) names the parent here, e.g. "indicator".
+    edited_in: str = ""
 
     @property
     def label(self):
         return self.model._meta.verbose_name_plural
 
-    def admin_url(self, pk):
-        opts = self.model._meta
+    def edit_url(self, record):
+        """The admin page where the record's texts are filled in, or None where there is none."""
+        model, pk = self.model, record.pk
+        if self.edited_in:
+            model = self.model._meta.get_field(self.edited_in).related_model
+            pk = getattr(record, f"{self.edited_in}_id")
+        if not admin.site.is_registered(model):
+            return None
+        opts = model._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
 
 
-CHECKED = (
-    Checked("proposal", Proposal, ("title", "summary", "body", "closing_reason", "signatories"),
-            lambda: Proposal.objects.public()),
-    Checked("event", ProposalEvent, ("title", "note"), lambda: ProposalEvent.objects.public(),
-            related=("proposal",)),
-    Checked("document", Document, ("title",), lambda: Document.objects.public()),
-    Checked("visit", Visit,
-            ("title", "place", "host", "visiting_mission", "purpose", "highlights", "report"),
-            lambda: Visit.objects.published()),
-    Checked("delegate", Delegate, ("title", "organisation"),
-            lambda: Delegate.objects.current().filter(visit__in=Visit.objects.published())),
-    Checked("commitment", Commitment, ("description", "owner"),
-            lambda: Commitment.objects.current().filter(visit__in=Visit.objects.published())),
-    Checked("sector", FocusSector, ("name", "description"), lambda: FocusSector.objects.all()),
-    Checked("city", PartnerCity,
-            ("name", "region", "summary", "existing_ties", "facts_source"), publicly_named_cities),
-    Checked("consulate", Consulate, ("name",),
-            lambda: Consulate.objects.filter(proposals__in=Proposal.objects.public()).distinct()),
-    # What a signed partnership produces. A published annual report is not here: it is frozen,
-    # with the texts it had, and its page says which passages are in Indonesian.
-    Checked("activity", Activity, ("title", "place", "lead_home", "lead_partner", "outcome"),
-            lambda: Activity.objects.public()),
-    Checked("activity_file", ActivityFile, ("title",), lambda: ActivityFile.objects.public()),
-    Checked("indicator", Indicator, ("name", "unit"), lambda: public_indicators()),
-    Checked("indicator_value", IndicatorValue, ("source",),
-            lambda: IndicatorValue.objects.filter(indicator__in=public_indicators())),
-)  # fmt: skip
-BY_KEY = {checked.key: checked for checked in CHECKED}
+CHECKED = []
+BY_KEY = {}
+
+
+def register_checked(*kinds):
+    for checked in kinds:
+        if checked.key not in BY_KEY:
+            CHECKED.append(checked)
+            BY_KEY[checked.key] = checked
 
 
 def missing(field, language):
@@ -148,9 +121,7 @@ class Gap:
     name: str
     fields: dict  # {language: [field labels]}
 
-    @property
-    def admin_url(self):
-        return self.checked.admin_url(self.pk)
+    edit_url: str | None
 
 
 def gap_rows(checked, languages=TARGET_LANGUAGES):
@@ -178,7 +149,7 @@ def gaps(checked, languages=TARGET_LANGUAGES, limit=None, rows=None):
             ]
             if labels:
                 per_language[language] = labels
-        found.append(Gap(checked, record.pk, str(record), per_language))
+        found.append(Gap(checked, record.pk, str(record), per_language, checked.edit_url(record)))
     return found
 
 

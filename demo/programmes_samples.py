@@ -10,9 +10,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from partnerships.models import FocusSector, Proposal
-
-from . import reports
-from .models import Activity, ActivityFile, AnnualReport, Indicator, IndicatorValue
+from programmes import reports
+from programmes.models import Activity, ActivityFile, AnnualReport, Indicator, IndicatorValue
 
 SAMPLE_PARTNERSHIP = "DEMO-2023-003"
 MARK = {"ind": "[Contoh fiktif] ", "en": "[Fictional sample] ", "ja": "［架空のサンプル］"}

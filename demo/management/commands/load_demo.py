@@ -1,21 +1,18 @@
 """`manage.py load_demo`: load the Kupang story. Idempotent: it only creates what is missing and
 never overwrites what staff have since edited."""
 
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
 
 from core.content_version import content_changed
 from delegations.models import Commitment, Delegate, Visit
-from partnerships import demo_data as data
-from partnerships.demo_samples import load_samples
+from demo import programmes_samples
+from demo import story as data
+from demo.samples import load_samples
 from partnerships.models import (
     Consulate,
     FocusSector,
@@ -75,15 +72,8 @@ class Command(BaseCommand):
             self.stderr.write("Demo users are not created when DJANGO_DEBUG=0.")
         if not without_samples:
             load_samples()
-            self.load_other_apps_samples()
+            programmes_samples.load()
         content_changed()  # some of the above are bulk updates, which send no signal
-
-    def load_other_apps_samples(self):
-        """Apps built on this one (programmes) add their part of the samples through a
-        `demo_story` module with a `load()`; this app never imports them."""
-        for config in apps.get_app_configs():
-            if config.name != "partnerships" and module_has_submodule(config.module, "demo_story"):
-                import_module(f"{config.name}.demo_story").load()
 
     def describe_sectors(self, sectors):
         """The four sectors come with the database; their descriptions with the story, where

@@ -1,0 +1,22 @@
+"""The texts of this app's public records that the translation desk checks."""
+
+from core.translation_desk import Checked, register_checked
+
+from .models import Consulate, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
+
+
+def register():
+    register_checked(
+        Checked("proposal", Proposal,
+                ("title", "summary", "body", "closing_reason", "signatories"),
+                lambda: Proposal.objects.public()),
+        Checked("event", ProposalEvent, ("title", "note"), lambda: ProposalEvent.objects.public(),
+                related=("proposal",)),
+        Checked("document", Document, ("title",), lambda: Document.objects.public()),
+        Checked("sector", FocusSector, ("name", "description"),
+                lambda: FocusSector.objects.public()),
+        Checked("city", PartnerCity,
+                ("name", "region", "summary", "existing_ties", "facts_source"),
+                lambda: PartnerCity.objects.public()),
+        Checked("consulate", Consulate, ("name",), lambda: Consulate.objects.public()),
+    )  # fmt: skip
