@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from core.admin.files import ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
 from core.refusals import report
@@ -21,7 +22,7 @@ from partnerships.admin import DocumentInline
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
 from partnerships.admin.inlines import COMPACT
 
-from .models import Commitment, Delegate, Visit
+from .models import Commitment, Delegate, Visit, VisitDocument
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
@@ -64,6 +65,21 @@ class CommitmentInline(ArchivableInline, TranslationStackedInline):
         return close_link(commitment)
 
 
+class VisitDocumentInline(DocumentInline):
+    model = VisitDocument
+
+
+@admin.register(VisitDocument)
+class VisitDocumentAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
+    file_field = "file"
+    list_display = ["title", "kind", "visit", "dated", "is_public"]
+    list_filter = ["kind", "is_public"]
+    search_fields = ["title", "visit__title"]
+    date_hierarchy = "dated"
+    autocomplete_fields = ["visit"]
+    list_select_related = ["visit"]
+
+
 @admin.register(Visit)
 class VisitAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     list_display = ["title", "starts_on", "ends_on", "direction", "place", "published"]
@@ -73,7 +89,7 @@ class VisitAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     autocomplete_fields = ["proposals"]
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [DelegateInline, CommitmentInline, DocumentInline]
+    inlines = [DelegateInline, CommitmentInline, VisitDocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "direction", "starts_on", "ends_on", "published"]}),
         (_("Who and where"), {"fields": ["place", "host", "visiting_mission"]}),

@@ -2,7 +2,7 @@
 
 from core.translation_desk import Checked, register_checked
 
-from .models import Commitment, Delegate, Visit
+from .models import Commitment, Delegate, Visit, VisitDocument
 
 
 def register():
@@ -12,6 +12,8 @@ def register():
                 lambda: Visit.objects.public()),
         Checked("delegate", Delegate, ("title", "organisation"),
                 lambda: Delegate.objects.public()),
+        Checked("visit_document", VisitDocument, ("title",),
+                lambda: VisitDocument.objects.public()),
         Checked("commitment", Commitment, ("description", "owner"),
                 lambda: Commitment.objects.public()),
     )  # fmt: skip

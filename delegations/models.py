@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.archive import Archivable, ArchivableQuerySet
 from partnerships.models import FocusSector, Proposal
 from partnerships.models.places import SLUG_HELP
+from partnerships.models.records import FiledDocument
 
 
 class VisitQuerySet(ArchivableQuerySet):
@@ -195,3 +196,24 @@ class Commitment(Archivable):
 
     def archive_proposal(self):
         return None  # a promise of a visit: the visit's own history records it
+
+
+class VisitDocumentQuerySet(ArchivableQuerySet):
+    def public(self):
+        """Public documents of published visits."""
+        return self.current().filter(is_public=True, visit__in=Visit.objects.published())
+
+
+class VisitDocument(FiledDocument):
+    """A visit's report, photo or letter. (Until 2026 these were partnerships' documents with a
+    link up to the visit; migration 0009 moved them here with their files and history.)"""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="documents", verbose_name=_("visit")
+    )
+
+    objects = VisitDocumentQuerySet.as_manager()
+
+    class Meta(FiledDocument.Meta):
+        verbose_name = _("visit document")
+        verbose_name_plural = _("visit documents")

@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Commitment, Delegate, Visit
+from .models import Commitment, Delegate, Visit, VisitDocument
 
 
 @register(Visit)
@@ -21,6 +21,11 @@ class CommitmentTranslation(TranslationOptions):
     fields = ("description", "owner")
 
 
+@register(VisitDocument)
+class VisitDocumentTranslation(TranslationOptions):
+    fields = ("title",)
+
+
 # Edit history; see partnerships/translation.py for why it is registered here.
-for model in (Visit, Delegate, Commitment):
+for model in (Visit, Delegate, Commitment, VisitDocument):
     simple_history.register(model)

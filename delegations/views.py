@@ -5,15 +5,17 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
+from core.files import serve_file
 from core.streaming import SLUG, address_template, in_chunks
-from partnerships.models import Document, Proposal
+from partnerships.models import Proposal
 
-from .models import Commitment, Delegate, Visit
+from .models import Commitment, Delegate, Visit, VisitDocument
 
 PUBLIC_DELEGATE_FIELDS = ["visit_id", "name", "title", "title_ind", "title_en", "title_ja",
                           "organisation", "side", "order"]  # fmt: skip
@@ -36,8 +38,14 @@ class VisitDetailView(DetailView):
             Prefetch("commitments", Commitment.objects.current()),
             "sectors",
             Prefetch("proposals", Proposal.objects.public(), to_attr="public_proposals"),
-            Prefetch("documents", Document.objects.public(), to_attr="public_documents"),
+            Prefetch("documents", VisitDocument.objects.public(), to_attr="public_documents"),
         )
+
+
+@require_safe
+def document_download(request, pk):
+    """A published visit's public document, never straight from the media folder."""
+    return serve_file(get_object_or_404(VisitDocument.objects.public(), pk=pk).file)
 
 
 CALENDAR_CHUNK = 500

@@ -97,6 +97,7 @@ def reference_data(transactional_db):
     import_module("partnerships.migrations.0003_roles").create_groups(apps, None)
     import_module("partnerships.migrations.0019_roles_cover_renewals").grant(apps, None)
     import_module("programmes.migrations.0002_roles").grant(apps, None)
+    import_module("delegations.migrations.0010_move_visit_documents").grant_staff(apps, None)
 
 
 @pytest.fixture

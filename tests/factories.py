@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from core.roles import CITY_STAFF, CONSULATE_LIAISON
-from delegations.models import Commitment, Delegate, Visit
+from delegations.models import Commitment, Delegate, Visit, VisitDocument
 from demo.samples import sample_pdf
 from partnerships.models import (
     Approval,
@@ -255,3 +255,14 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
             closed_on=datetime.date(2024, 1, 15),
             closing_note="Dropped: overtaken by events.",
         )
+
+
+class VisitDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitDocument
+
+    visit = factory.SubFactory(VisitFactory)
+    kind = VisitDocument.Kind.VISIT_REPORT
+    title = "Visit report"
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="report.pdf"))
+    dated = datetime.date(2023, 3, 7)

@@ -46,6 +46,7 @@ from tests.factories import (
     ProvinceFactory,
     StaffUserFactory,
     UserFactory,
+    VisitDocumentFactory,
     VisitFactory,
 )
 
@@ -143,12 +144,14 @@ class World:
             "internal": DocumentFactory(proposal=offered, is_public=False),
             "of a draft": DocumentFactory(proposal=self.proposals["draft"], is_public=True),
             "archived": DocumentFactory(proposal=offered, is_public=True),
-            "of a visit": DocumentFactory(
-                proposal=None, visit=self.visits["published"], is_public=True
-            ),  # fmt: skip
-            "of a draft and a visit": DocumentFactory(
-                proposal=self.proposals["draft"], visit=self.visits["published"], is_public=True
+        }
+        self.visit_documents = {
+            "public": VisitDocumentFactory(visit=self.visits["published"], is_public=True),
+            "internal": VisitDocumentFactory(visit=self.visits["published"], is_public=False),
+            "of an unpublished visit": VisitDocumentFactory(
+                visit=self.visits["unpublished"], is_public=True
             ),
+            "archived": VisitDocumentFactory(visit=self.visits["published"], is_public=True),
         }
         self.approvals = {
             "offered": ApprovalFactory(proposal=offered),
@@ -210,7 +213,8 @@ class World:
             report.save()
             self.reports[name] = report
         for record in (self.proposals["archived"], self.visits["archived"],
-                       self.documents["archived"], self.approvals["archived"]):  # fmt: skip
+                       self.documents["archived"], self.approvals["archived"],
+                       self.visit_documents["archived"]):  # fmt: skip
             type(record).objects.filter(pk=record.pk).update(archived_at=now)
         self.liaison = self.users["liaison_own"].liaison
         self.group = Group.objects.get(name="City staff")
@@ -239,6 +243,7 @@ class World:
             "partnerships.candidatecity": self.candidates["offered"],
             "partnerships.approval": self.approvals["offered"],
             "partnerships.document": self.documents["public"],
+            "delegations.visitdocument": self.visit_documents["public"],
             "partnerships.comment": self.questions["offered"],
             "partnerships.focussector": self.sector,
             "partnerships.province": self.province,
@@ -268,9 +273,10 @@ class World:
 PROPOSAL_PAGE = {"offered": everyone(OK), "draft": everyone(MISSING),
                  "unpublished": everyone(MISSING), "archived": everyone(MISSING)}  # fmt: skip
 PUBLIC_DOCUMENT = {"public": everyone(OK), "internal": everyone(MISSING),
-                   "of a draft": everyone(MISSING), "archived": everyone(MISSING),
-                   "of a visit": everyone(OK),
-                   "of a draft and a visit": everyone(MISSING)}  # fmt: skip
+                   "of a draft": everyone(MISSING), "archived": everyone(MISSING)}  # fmt: skip
+PUBLIC_VISIT_DOCUMENT = {"public": everyone(OK), "internal": everyone(MISSING),
+                         "of an unpublished visit": everyone(MISSING),
+                         "archived": everyone(MISSING)}  # fmt: skip
 VISIT_PAGE = {"published": everyone(OK), "unpublished": everyone(MISSING),
               "archived": everyone(MISSING)}  # fmt: skip
 # Only a published report exists in public, whoever asks (staff preview theirs in the admin).
@@ -293,6 +299,9 @@ def public_entries():
         ),
         "partnerships:document_download": each(
             PUBLIC_DOCUMENT, lambda w, v: f"/en/documents/{w.documents[v].pk}/"
+        ),
+        "delegations:document_download": each(
+            PUBLIC_VISIT_DOCUMENT, lambda w, v: f"/en/visits/documents/{w.visit_documents[v].pk}/"
         ),
         "partnerships:follow": each(
             PROPOSAL_PAGE,
@@ -511,6 +520,7 @@ ARCHIVED_NOT_DELETED = {"partnerships.proposal", "partnerships.proposalevent",
                         "partnerships.candidatecity", "partnerships.approval",
                         "partnerships.document", "partnerships.comment", "delegations.visit",
                         "delegations.delegate", "delegations.commitment",
+                        "delegations.visitdocument",
                         "programmes.activity", "programmes.indicator",
                         "programmes.annualreport", "programmes.activityfile"}  # fmt: skip
 PORTAL_APPS = {"partnerships", "delegations", "programmes"}

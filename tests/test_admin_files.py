@@ -10,6 +10,7 @@ from tests.factories import (
     DocumentFactory,
     LiaisonFactory,
     ProposalFactory,
+    VisitDocumentFactory,
     VisitFactory,
 )
 
@@ -25,12 +26,13 @@ def records():
         "approval": ApprovalFactory(proposal=proposal),
         "document": DocumentFactory(proposal=proposal, is_public=False),
         "visit": visit,
-        "visit document": DocumentFactory(proposal=None, visit=visit, kind="visit_report"),
+        "visit document": VisitDocumentFactory(visit=visit),
     }
 
 
 def file_url(record):
-    return reverse(f"admin:partnerships_{record._meta.model_name}_file", args=[record.pk])
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_file", args=[record.pk])
 
 
 def admin_pages(records):

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
 
-from delegations.models import Commitment, Delegate, Visit
+from delegations.models import Commitment, Delegate, Visit, VisitDocument
 from partnerships import archiving
 from partnerships.models import (
     Approval,
@@ -37,7 +37,7 @@ from tests.lifecycle import ready_for, take
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 ARCHIVABLE = [Proposal, ProposalEvent, CandidateCity, Approval, Document, Comment, Visit, Delegate,
-              Commitment]  # fmt: skip
+              Commitment, VisitDocument]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

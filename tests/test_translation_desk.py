@@ -163,8 +163,9 @@ def test_a_measured_value_is_filled_in_on_its_indicators_page(client):
         name_en="Schools", name_ja="学校", unit_ind="sekolah", unit_en="schools", unit_ja="校",
         baseline=0, baseline_year=2024, target=10,
     )  # fmt: skip
-    IndicatorValue.objects.create(indicator=indicator, year=2025, value=4,
-                                  source_ind="Dinas Pendidikan", source_en="", source_ja="")  # fmt: skip
+    IndicatorValue.objects.create(
+        indicator=indicator, year=2025, value=4, source_ind="Dinas Pendidikan", source_en=""
+    )
 
     for query in ("", "?language=en", "?language=ja", "?kind=indicator_value"):
         html = desk(client, query)

@@ -142,12 +142,12 @@ class ApprovalAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin):
 @admin.register(Document)
 class DocumentAdmin(ServesItsFile, ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     file_field = "file"
-    list_display = ["title", "kind", "proposal", "visit", "dated", "is_public"]
+    list_display = ["title", "kind", "proposal", "dated", "is_public"]
     list_filter = ["kind", "is_public"]
     search_fields = ["title", "proposal__reference"]
     date_hierarchy = "dated"
-    autocomplete_fields = ["proposal", "visit"]
-    list_select_related = ["proposal", "visit"]
+    autocomplete_fields = ["proposal"]
+    list_select_related = ["proposal"]
 
 
 class OpenRequestFilter(admin.SimpleListFilter):

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,20 +13,14 @@ from .proposals import Proposal
 
 class DocumentQuerySet(ArchivableQuerySet):
     def public(self):
-        """Public documents whose every owner is public: the proposal it belongs to (if any)
-        and the visit it belongs to (if any). The visit is named by its fields, not imported:
-        delegations build on partnerships, never the reverse."""
-        return (
-            self.current()
-            .filter(is_public=True)
-            .filter(Q(proposal__isnull=True) | Q(proposal__in=Proposal.objects.public()))
-            .filter(
-                Q(visit__isnull=True) | Q(visit__published=True, visit__archived_at__isnull=True)
-            )
-        )
+        """Public documents of public proposals."""
+        return self.current().filter(is_public=True, proposal__in=Proposal.objects.public())
 
 
-class Document(Archivable):
+class FiledDocument(Archivable):
+    """A file with its kind, title and date, public or not: a proposal's documents here, a
+    visit's in the delegations app. Its type and size are checked by content."""
+
     class Kind(models.TextChoices):
         OFFER_LETTER = "offer_letter", _("Offer letter")
         LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
@@ -39,22 +32,6 @@ class Document(Archivable):
         PHOTO = "photo", _("Photo")
         OTHER = "other", _("Other")
 
-    proposal = models.ForeignKey(
-        Proposal,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="documents",
-        verbose_name=_("proposal"),
-    )
-    visit = models.ForeignKey(
-        "delegations.Visit",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="documents",
-        verbose_name=_("visit"),
-    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
@@ -64,23 +41,25 @@ class Document(Archivable):
     is_public = models.BooleanField(_("public"), default=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
-    objects = DocumentQuerySet.as_manager()
-
     class Meta:
+        abstract = True
         ordering = ["-dated", "title"]
-        verbose_name = _("document")
-        verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["proposal", "kind"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(proposal__isnull=False) | Q(visit__isnull=False),
-                name="document_belongs_somewhere",
-                violation_error_message=_("A document must belong to a proposal or a visit."),
-            ),
-        ]
 
     def __str__(self):
         return self.title
+
+
+class Document(FiledDocument):
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="documents", verbose_name=_("proposal")
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta(FiledDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["proposal", "kind"])]
 
 
 class CommentQuerySet(ArchivableQuerySet):
