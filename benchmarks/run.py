@@ -127,11 +127,12 @@ from benchmarks.national import Sizes, seed
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
+from core.roles import CONSULATE_LIAISON
 from partnerships.models import Consulate, Liaison, Proposal
 sizes = Sizes(**ARGUMENT)
 written = seed(sizes)
 user = get_user_model().objects.create_user("bench-reader")
-user.groups.add(Group.objects.get(name="Consulate liaison"))
+user.groups.add(Group.objects.get(name=CONSULATE_LIAISON))
 Liaison.objects.create(user=user, consulate=Consulate.objects.get(slug="bench-denpasar"))
 session = SessionStore()
 session["_auth_user_id"] = str(user.pk)

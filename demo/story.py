@@ -7,6 +7,8 @@ citizen reads is given in Indonesian (ind), English (en) and Japanese (ja).
 
 import datetime
 
+from core.roles import CITY_STAFF, CONSULATE_LIAISON
+
 PROVINCES = [
     {"code": "BALI", "name_ind": "Bali", "name_en": "Bali", "name_ja": "バリ州"},
     {
@@ -327,7 +329,7 @@ DEMO_USERS = [
     {
         "username": "demo-staff",
         "password": "kupang-demo-staff",
-        "group": "City staff",
+        "group": CITY_STAFF,
         "is_staff": True,
         "first_name": "Demo",
         "last_name": "Staff",
@@ -335,7 +337,7 @@ DEMO_USERS = [
     {
         "username": "demo-liaison",
         "password": "kupang-demo-liaison",
-        "group": "Consulate liaison",
+        "group": CONSULATE_LIAISON,
         "is_staff": False,
         "first_name": "Demo",
         "last_name": "Liaison",

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import translation
 
+from core.roles import sync_roles
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 
 
@@ -94,10 +95,7 @@ def reference_data(transactional_db):
     flush empties. Serialized rollback cannot be relied on here: Playwright's event loop gives
     the test thread a fresh database connection that lacks the serialized copy."""
     import_module("partnerships.migrations.0002_focus_sectors").create_sectors(apps, None)
-    import_module("partnerships.migrations.0003_roles").create_groups(apps, None)
-    import_module("partnerships.migrations.0019_roles_cover_renewals").grant(apps, None)
-    import_module("programmes.migrations.0002_roles").grant(apps, None)
-    import_module("delegations.migrations.0010_move_visit_documents").grant_staff(apps, None)
+    sync_roles(apps)
 
 
 @pytest.fixture

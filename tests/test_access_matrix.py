@@ -24,6 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from core.roles import CITY_STAFF
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
 from programmes.models import Activity, ActivityFile, AnnualReport, Indicator
@@ -217,7 +218,7 @@ class World:
                        self.visit_documents["archived"]):  # fmt: skip
             type(record).objects.filter(pk=record.pk).update(archived_at=now)
         self.liaison = self.users["liaison_own"].liaison
-        self.group = Group.objects.get(name="City staff")
+        self.group = Group.objects.get(name=CITY_STAFF)
         self.sector.save()  # made by a data migration, without an edit history until now
         sign_in = {"user_agent": "ua", "ip_address": "203.0.113.9", "username": "aiko",
                    "http_accept": "*/*", "path_info": "/accounts/login/"}  # fmt: skip

@@ -61,3 +61,33 @@ def test_a_user_is_liaison_of_one_consulate_only():
     liaison = LiaisonFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         LiaisonFactory(user=liaison.user, consulate=ConsulateFactory())
+
+
+def test_the_groups_hold_exactly_what_the_roles_table_gives():
+    from core.roles import ROLES, role_permissions
+
+    for role in ROLES:
+        expected = set(role_permissions(role, Permission).values_list("pk", flat=True))
+        group = Group.objects.get(name=role.name)
+        assert set(group.permissions.values_list("pk", flat=True)) == expected
+
+
+def test_sync_roles_puts_a_changed_group_right_and_changes_nothing_twice():
+    from django.core.management import call_command
+
+    staff = Group.objects.get(name=CITY_STAFF)
+    before = set(staff.permissions.all())
+    staff.permissions.add(Permission.objects.get(codename="change_user"))
+    staff.permissions.remove(Permission.objects.get(codename="view_proposal"))
+    Group.objects.filter(name=CONSULATE_LIAISON).delete()
+
+    call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert set(staff.permissions.all()) == before
+    assert ("partnerships", "view_proposal") in codenames(CONSULATE_LIAISON)
+
+
+def test_visit_documents_are_staff_records():
+    staff = codenames(CITY_STAFF)
+    assert {("delegations", f"{verb}_visitdocument") for verb in ("add", "change", "view")} <= staff
