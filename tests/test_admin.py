@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from delegations.models import Commitment, Delegate, Visit
+from delegations.models import Commitment, Delegate, Visit, VisitDocument
 from partnerships.models import (
     Approval,
     CandidateCity,
@@ -37,6 +37,7 @@ FACTORY_FOR = {
     Visit: factories.VisitFactory,
     Delegate: factories.DelegateFactory,
     Commitment: factories.CommitmentFactory,
+    VisitDocument: factories.VisitDocumentFactory,
 }
 DOMAIN_MODELS = [
     model

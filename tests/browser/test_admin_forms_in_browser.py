@@ -3,9 +3,10 @@
 import pytest
 from django.contrib import admin
 
+from delegations.models import Visit, VisitDocument
 from partnerships.models import Comment, Profile, Proposal
 from tests.browser.admin_pages import sign_in_to_admin
-from tests.factories import CommentFactory, ProfileFactory
+from tests.factories import CommentFactory, ProfileFactory, VisitDocumentFactory
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,8 @@ def one_of_each(demo_story):
         CommentFactory(proposal=kupang, author=staff, body="Ask Tokyo about Kitakyushu.")
     if not Profile.objects.exists():
         ProfileFactory(user=staff, language="en")
+    if not VisitDocument.objects.exists():
+        VisitDocumentFactory(visit=Visit.objects.order_by("pk").first())
 
 
 def test_every_admin_change_form_saves_unchanged(live_server, page, one_of_each):
