@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.refusals import Refused
+from core.refusals import Refused, permission_problems
 
 from .models import Commitment
 
@@ -32,7 +32,7 @@ def commitment_close(*, commitment, by, state, note, closed_on=None):
     closed_on = closed_on or timezone.localdate()
     with transaction.atomic():
         locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
-        problems = []
+        problems = permission_problems(by, locked)
         if locked.state != Commitment.State.OPEN:
             problems.append(_("This commitment is already closed."))
         if state not in CLOSING_STATES:

@@ -14,7 +14,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.refusals import Refused
+from core.refusals import Refused, permission_problems
 from core.texts import as_written, in_each_language
 
 from .models import Proposal, ProposalEvent
@@ -58,7 +58,7 @@ def _locked(record):
 def record_archive(*, record, by, reason):
     with transaction.atomic():
         locked = _locked(record)
-        problems = []
+        problems = permission_problems(by, locked)
         if locked.is_archived:
             problems.append(_("This record is already archived."))
         problems += locked.archive_problems()
@@ -79,8 +79,11 @@ def record_archive(*, record, by, reason):
 def record_restore(*, record, by):
     with transaction.atomic():
         locked = _locked(record)
+        problems = permission_problems(by, locked)
         if not locked.is_archived:
-            raise ArchiveRefused([_("This record is not archived.")])
+            problems.append(_("This record is not archived."))
+        if problems:
+            raise ArchiveRefused(problems)
         locked.archived_at = None
         try:
             # A record restored beside its replacement would break a rule of the current rows

@@ -21,6 +21,7 @@ from core.archive import current
 from core.refusals import Refused
 from core.texts import in_each_language
 
+from .follows import step_recorded
 from .models import CandidateCity, Proposal, ProposalEvent
 from .models.proposals import OPEN_FOR_CANDIDATES
 from .permissions import can_review, is_city_staff, is_liaison_of
@@ -168,6 +169,7 @@ def candidate_decide(*, verb, candidate, by, when=None):
         )
         if decision is SELECT:
             notify_on_commit("event", event.pk)
+        step_recorded(event)
     candidate.refresh_from_db()
     return event
 

@@ -6,20 +6,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.refusals import Refused
+
 from .models import Comment
 from .permissions import can_review, is_city_staff
 from .tasks import notify_on_commit
 
 
-class ActionRefused(Exception):
-    def __init__(self, problem):
-        self.problem = str(problem)
-        super().__init__(self.problem)
+class DiscussionRefused(Refused):
+    pass
 
 
 def _require_reviewer(user, proposal):
     if not can_review(user, proposal):
-        raise ActionRefused(_("You may not act on this proposal."))
+        raise DiscussionRefused([_("You may not act on this proposal.")])
 
 
 def comment_post(*, proposal, by, body, is_request=False, form_token=None):
@@ -28,7 +28,7 @@ def comment_post(*, proposal, by, body, is_request=False, form_token=None):
     if form_token and (earlier := Comment.objects.filter(form_token=form_token).first()):
         return earlier, False
     if not body.strip():
-        raise ActionRefused(_("Write something first."))
+        raise DiscussionRefused([_("Write something first.")])
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -48,18 +48,18 @@ def comment_post(*, proposal, by, body, is_request=False, form_token=None):
 def request_answer(*, request, by, body, form_token=None):
     """Staff answer a liaison's request for information; the request is then closed."""
     if not is_city_staff(by):
-        raise ActionRefused(_("Only the city's staff answer requests for information."))
+        raise DiscussionRefused([_("Only the city's staff answer requests for information.")])
     if form_token and (earlier := Comment.objects.filter(form_token=form_token).first()):
         return earlier, False
     if not body.strip():
-        raise ActionRefused(_("Write the answer first."))
+        raise DiscussionRefused([_("Write the answer first.")])
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=request.pk, is_request=True)
         # Re-checked under the lock: a second copy of this form waited here for the first.
         if form_token and (earlier := Comment.objects.filter(form_token=form_token).first()):
             return earlier, False
         if locked.answered_at:
-            raise ActionRefused(_("This request has already been answered."))
+            raise DiscussionRefused([_("This request has already been answered.")])
         answer = Comment.objects.create(
             proposal=locked.proposal, author=by, body=body.strip(), answer_to=locked,
             form_token=form_token,

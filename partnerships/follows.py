@@ -234,13 +234,14 @@ def _mark_told(event_pk):
     ProposalEvent.objects.filter(pk=event_pk).update(followers_told_at=timezone.now())
 
 
-def step_recorded(sender, instance, raw=False, **kwargs):
-    """post_save of a timeline event: a public step not yet told is mailed after the commit.
-    Steps loaded from fixtures or recorded while notices are paused (the demo story) are
-    history, not news: they are marked as told at once, so no later edit mails them."""
-    if instance.followers_told_at is not None:
+def step_recorded(event):
+    """Called by whatever records a timeline event (the lifecycle steps, candidate decisions,
+    the admin's timeline): a public step is mailed to the followers after the commit. Saving an
+    event again mails nothing. Steps recorded while notices are paused (the demo story) are
+    history, not news: they are marked as told at once."""
+    if event.followers_told_at is not None:
         return
-    if raw or notifications_are_paused():
-        _mark_told(instance.pk)
-    elif instance.is_public:
-        transaction.on_commit(lambda: tell_followers.enqueue(event_pk=instance.pk))
+    if notifications_are_paused():
+        _mark_told(event.pk)
+    elif event.is_public:
+        transaction.on_commit(lambda: tell_followers.enqueue(event_pk=event.pk))

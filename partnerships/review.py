@@ -190,8 +190,8 @@ def answer(request, reference, pk):
             request=request_comment, by=request.user, body=form.cleaned_data["body"],
             form_token=form.cleaned_data["form_token"],
         )  # fmt: skip
-    except discussion.ActionRefused as refusal:
-        messages.error(request, refusal.problem)
+    except discussion.DiscussionRefused as refusal:
+        report(request, refusal)
     else:
         messages.success(request, _("Your answer was sent."))
     return _back(proposal, f"#comment-{request_comment.pk}")

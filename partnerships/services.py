@@ -18,6 +18,7 @@ from core.refusals import Refused
 from core.texts import as_written, in_each_language, written
 
 from . import requirements as req
+from .follows import step_recorded
 from .models import AgreementRenewal, Document, Proposal, ProposalEvent
 from .permissions import is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
@@ -195,6 +196,7 @@ def _take(
         if after:
             after(locked, event)
         notify_on_commit("event", event.pk)
+        step_recorded(event)
     proposal.refresh_from_db()
     return event
 

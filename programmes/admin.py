@@ -22,9 +22,8 @@ from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404, valid_pk
 from core.refusals import report as report_refusal
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
-from partnerships.models import Proposal
 
-from . import reports
+from . import report_steps, reports
 from .models import (
     Activity,
     ActivityFile,
@@ -99,28 +98,6 @@ class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     fields = ["partnership", "sector", "name", "unit", ("baseline", "baseline_year"), "target",
               "is_public"]  # fmt: skip
     inlines = [IndicatorValueInline]
-
-
-REPORT_STEPS = {
-    "freeze": (
-        reports.report_freeze, _("Freeze the report"),
-        [_("The record of the year is kept as it is now, with the assessment and the "
-           "recommendation: later edits of activities, visits or indicators do not change it."),
-         _("The assessment and the recommendation can no longer be edited."),
-         _("You are recorded as the person who froze it, with the date and time.")],
-    ),
-    "publish": (
-        reports.report_publish, _("Publish the report"),
-        [_("It appears on the partnership's public page and in the agreement register, as a page "
-           "and a PDF in Indonesian, English and Japanese."),
-         _("It is public as frozen; it can be taken off the public pages again.")],
-    ),
-    "unpublish": (
-        reports.report_unpublish, _("Take the report off the public pages"),
-        [_("It disappears from the partnership's public page and the register; it stays frozen "
-           "and can be published again.")],
-    ),
-}  # fmt: skip
 
 
 def _who(user):
@@ -207,7 +184,7 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         ]  # fmt: skip
         # One address per step, so that none shadows the admin's own (change/, history/…).
         own += [path(f"<path:object_id>/{step}/", view(self.step_view), {"step": step},
-                     name=f"{name}_{step}") for step in REPORT_STEPS]  # fmt: skip
+                     name=f"{name}_{step}") for step in report_steps.STEPS]  # fmt: skip
         return [*own, *super().get_urls()]
 
     def _report(self, request, object_id, language=None):
@@ -237,32 +214,20 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         report = self._report(request, object_id)
         if not self.has_change_permission(request, report):
             raise PermissionDenied
-        take, title, consequences = REPORT_STEPS[step]
+        step = report_steps.STEPS[step]
         if request.method == "POST":
             try:
-                take(report=report, by=request.user)
+                step.take(report=report, by=request.user)
             except reports.ReportRefused as refusal:
                 report_refusal(request, refusal)
             else:
-                messages.success(request, _("%(step)s: done.") % {"step": title})
+                messages.success(request, _("%(step)s: done.") % {"step": step.title})
                 return redirect(change_url(report))
-        problems, warnings = [], []
-        public = Proposal.objects.public().filter(pk=report.partnership_id)
-        if step == "publish" and not public.exists():
-            warnings.append(_("The partnership itself is not published: the report will show "
-                              "nowhere until it is."))  # fmt: skip
-        if step == "freeze":
-            problems = reports.freeze_problems(report, timezone.localdate())
-            missing = reports.untranslated_assessment(report)
-            if missing and not problems:
-                warnings.append(_(
-                    "The assessment is not written in %(languages)s: readers of those languages "
-                    "will get it in Indonesian, and it cannot be added after freezing."
-                ) % {"languages": _(", ").join(str(name) for name in missing)})  # fmt: skip
+        problems, warnings = report_steps.step_outlook(report, step.verb)
         return TemplateResponse(request, "admin/programmes/annualreport/step_confirm.html", {
             **self.admin_site.each_context(request),
-            "opts": self.model._meta, "original": report, "title": title,
-            "consequences": consequences, "problems": problems, "warnings": warnings,
+            "opts": self.model._meta, "original": report, "title": step.title,
+            "consequences": step.consequences, "problems": problems, "warnings": warnings,
             "change_url": change_url(report),
         })  # fmt: skip
 

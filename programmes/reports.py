@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.refusals import Refused
+from core.refusals import Refused, permission_problems
 from delegations.models import Commitment, Visit
 
 from .models import SPENDING_STATES, Activity, AnnualReport, Indicator
@@ -230,7 +230,9 @@ def report_freeze(*, report, by, when=None):
     with transaction.atomic():
         # The report's row only: the partnership's stays free for its lifecycle and archiving.
         locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
-        problems = freeze_problems(locked, timezone.localdate(when))
+        problems = permission_problems(by, locked) + freeze_problems(
+            locked, timezone.localdate(when)
+        )
         if problems:
             raise ReportRefused(problems)
         locked.contents = report_contents(locked, today=timezone.localdate(when))
@@ -245,7 +247,7 @@ def report_publish(*, report, by, when=None):
     """Show a frozen report on the partnership's public page and the register."""
     with transaction.atomic():
         locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
-        problems = []
+        problems = permission_problems(by, locked)
         if locked.is_archived:
             problems.append(_("This report is archived: restore it first."))
         if not locked.is_frozen:
@@ -266,8 +268,11 @@ def report_unpublish(*, report, by):
     again)."""
     with transaction.atomic():
         locked = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        problems = permission_problems(by, locked)
         if not locked.is_published:
-            raise ReportRefused([_("This report is not published.")])
+            problems.append(_("This report is not published."))
+        if problems:
+            raise ReportRefused(problems)
         locked.published_at = None
         locked._history_user = by
         locked.save(update_fields=["published_at", "updated_at"])

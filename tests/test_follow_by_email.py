@@ -105,9 +105,17 @@ def test_follow_confirm_receive_and_leave(client, offer, django_capture_on_commi
     assert Follower.objects.count() == 1  # leaving keeps the record of consent
 
 
+def recorded_step(**fields):
+    """A timeline event recorded as the workflow and the admin record one: created, then
+    handed to the followers' mail."""
+    event = ProposalEvent.objects.create(**fields)
+    follows.step_recorded(event)
+    return event
+
+
 def public_step_again(proposal, capture):
     with capture(execute=True):
-        ProposalEvent.objects.create(proposal=proposal, title="Note", is_public=True)
+        recorded_step(proposal=proposal, title="Note", is_public=True)
 
 
 def test_each_step_is_mailed_once(client, offer, django_capture_on_commit_callbacks):
@@ -126,12 +134,12 @@ def test_internal_steps_and_unpublished_proposals_are_not_mailed(
 ):
     Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
-        ProposalEvent.objects.create(proposal=offer, title="Internal", is_public=False)
+        recorded_step(proposal=offer, title="Internal", is_public=False)
     assert mail.outbox == []
     offer.published = False
     offer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        ProposalEvent.objects.create(proposal=offer, title="Public", is_public=True)
+        recorded_step(proposal=offer, title="Public", is_public=True)
     assert mail.outbox == []
 
 
@@ -261,7 +269,7 @@ def test_a_form_that_loaded_the_step_before_it_was_mailed_does_not_mail_it_again
 ):
     Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        event = ProposalEvent.objects.create(proposal=offer, title="Step", is_public=True)
+        event = recorded_step(proposal=offer, title="Step", is_public=True)
     stale = ProposalEvent.objects.get(pk=event.pk)  # an admin form, opened now
     for callback in queued:
         callback()  # the mail goes out and the step is marked
@@ -281,7 +289,7 @@ def test_steps_recorded_while_notices_are_paused_are_never_news(
 
     Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
     with notifications_paused(), django_capture_on_commit_callbacks(execute=True):
-        event = ProposalEvent.objects.create(proposal=offer, title="History", is_public=True)
+        event = recorded_step(proposal=offer, title="History", is_public=True)
     with django_capture_on_commit_callbacks(execute=True):
         event.refresh_from_db()
         event.note = "Edited later."
@@ -296,7 +304,7 @@ def test_a_step_that_was_not_news_when_recorded_is_not_mailed_when_edited(
     offer.published = False
     offer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        event = ProposalEvent.objects.create(proposal=offer, title="Quiet", is_public=True)
+        event = recorded_step(proposal=offer, title="Quiet", is_public=True)
     offer.published = True
     offer.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -363,6 +371,34 @@ def test_a_refused_address_is_not_written_to_the_log(
     Follower.objects.create(proposal=offer, email="gone@example.org", confirmed_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
         ask(client, offer, "typo@example.org")
-        ProposalEvent.objects.create(proposal=offer, title="Step", is_public=True)
+        recorded_step(proposal=offer, title="Step", is_public=True)
     assert "SMTPRecipientsRefused" in caplog.text
     assert "typo@example.org" not in caplog.text and "gone@example.org" not in caplog.text
+
+
+def test_no_mail_leaves_from_a_model_signal(offer, django_capture_on_commit_callbacks):
+    """Mail is queued by what records a step, never by saving a row: a row written by a data
+    fix or a migration tells nobody."""
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        ProposalEvent.objects.create(proposal=offer, title="Saved, not recorded", is_public=True)
+    assert mail.outbox == []
+
+
+def test_a_public_note_staff_add_in_the_admin_is_mailed(
+    staff_client, offer, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from tests.html_forms import admin_form_data
+
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    url = reverse("admin:partnerships_proposalevent_add")
+    data = {
+        **admin_form_data(staff_client, url),
+        **{"proposal": offer.pk, "title_ind": "Tokyo menjawab", "is_public": "on"},
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]

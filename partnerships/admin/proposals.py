@@ -14,7 +14,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
 
-from .. import candidates, services
+from .. import candidates, follows, services
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, step_page_form
 from .archive import ArchiveAdmin
@@ -83,9 +83,12 @@ class ActorRecordingMixin:
                 )  # fmt: skip
                 continue
             field = self.actor_fields.get(type(obj))
-            if field and obj._state.adding and getattr(obj, f"{field}_id") is None:
+            adding = obj._state.adding
+            if field and adding and getattr(obj, f"{field}_id") is None:
                 setattr(obj, field, request.user)
             obj.save()
+            if adding and isinstance(obj, ProposalEvent):
+                follows.step_recorded(obj)
         formset.save_m2m()  # no row is deleted here: the inlines offer archiving instead
 
 

@@ -15,8 +15,9 @@ from core.admin.files import ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
 from core.admin.mixins import StampsUserOnCreate
+from core.refusals import report
 
-from .. import candidates, discussion
+from .. import candidates, discussion, follows
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
 from ..steps import decide_and_report
@@ -41,6 +42,11 @@ class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin, T
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         return [*fields, *self.step_fields] if obj is not None and obj.to_status else fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            follows.step_recorded(obj)
 
     def get_kept_fields(self, obj):
         stored = ProposalEvent.objects.filter(pk=obj.pk).exclude(to_status="").exists()
@@ -189,8 +195,8 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             try:
                 discussion.request_answer(request=question, by=request.user, **form.cleaned_data)
-            except discussion.ActionRefused as refusal:
-                messages.error(request, refusal.problem)
+            except discussion.DiscussionRefused as refusal:
+                report(request, refusal)
             else:
                 messages.success(request, _("Your answer was sent."))
                 return redirect(reverse("admin:index"))
