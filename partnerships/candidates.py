@@ -23,7 +23,7 @@ from core.texts import in_each_language
 
 from .follows import step_recorded
 from .models import CandidateCity, Proposal, ProposalEvent
-from .models.proposals import OPEN_FOR_CANDIDATES
+from .models.candidates import OPEN_FOR_CANDIDATES
 from .permissions import can_review, is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
 from .timeline import date_problems

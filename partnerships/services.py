@@ -1,149 +1,46 @@
 """The proposal lifecycle. Nothing else changes `Proposal.status`.
 
-TRANSITIONS below is the whole lifecycle of DESIGN.md at a glance: which step leads from which
-states to which, who besides city staff may take it, and what must already be true. Each step is
-one `proposal_<verb>` function with keyword-only arguments; each locks the proposal row, checks,
-changes the status, records one `ProposalEvent` and queues the notifications, in one transaction.
+The lifecycle's table, TRANSITIONS, and its guards are in transitions.py (and read through
+this module too). Each step is one `proposal_<verb>` function with keyword-only arguments; each
+locks the proposal row, checks, changes the status, records one `ProposalEvent` and queues the
+notifications, in one transaction.
 A refused step raises `TransitionRefused` naming everything missing, and changes nothing.
 """
-
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from core.refusals import Refused
-from core.texts import as_written, in_each_language, written
+from core.texts import as_written, in_each_language
 
 from . import requirements as req
 from .follows import step_recorded
 from .models import AgreementRenewal, Document, Proposal, ProposalEvent
-from .permissions import is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
-from .timeline import date_problems, step_moment
-
-S = Proposal.Status
-BEFORE_SIGNING = (S.DRAFT, S.OFFERED, S.EXPLORING, S.LOI_SIGNED, S.APPROVING)
-
-
-class TransitionRefused(Refused):
-    """A step that may not be taken; `problems` lists every reason, ready to show a person."""
-
-    def __init__(self, transition, problems):
-        super().__init__(problems)
-        self.transition = transition
-
-
-@dataclass(frozen=True)
-class Transition:
-    verb: str
-    label: str  # also the title of the timeline event it writes
-    sources: tuple
-    target: str
-    requirements: tuple = ()
-    liaison_may: bool = False
-    needs_reason: bool = False  # ending steps: the reason is shown publicly
-    needs_note: bool = False
-    needs_years: bool = False  # renewal: how many years the term grows by
-
-
-OFFER = Transition(
-    "offer", _("Offer made"), (S.DRAFT,), S.OFFERED,
-    (req.PARTNER_COUNTRY, req.FOCUS_SECTOR, req.CONSULATE),
-)  # fmt: skip
-EXPLORE = Transition(
-    "explore", _("Exploration started"), (S.OFFERED,), S.EXPLORING, liaison_may=True
+from .timeline import step_moment
+from .transitions import (  # noqa: F401 - the lifecycle's names, read through this module
+    ACTIVATE,
+    DECLINE,
+    END,
+    EXPLORE,
+    MARK_DORMANT,
+    MAX_RENEWAL_YEARS,
+    OFFER,
+    RENEW,
+    REVIVE,
+    SEEK_APPROVALS,
+    SIGN,
+    SIGN_LOI,
+    TRANSITIONS,
+    WITHDRAW,
+    Transition,
+    TransitionRefused,
+    available_transitions,
+    may_take,
+    missing_requirements,
+    refusal_problems,
+    who_may_take,
 )
-SIGN_LOI = Transition(
-    "sign_loi", _("Letter of intent signed"), (S.EXPLORING,), S.LOI_SIGNED,
-    (req.SELECTED_CITY, req.LETTER_OF_INTENT),
-)  # fmt: skip
-SEEK_APPROVALS = Transition(
-    "seek_approvals", _("Approvals sought"), (S.LOI_SIGNED,), S.APPROVING, (req.PLAN_OF_ACTION,)
-)
-SIGN = Transition(
-    "sign", _("Agreement signed"), (S.APPROVING,), S.SIGNED,
-    (*req.APPROVALS, req.SIGNED_AGREEMENT),
-)  # fmt: skip
-ACTIVATE = Transition(
-    "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE, (req.SIGNED_AGREEMENT,)
-)
-MARK_DORMANT = Transition(
-    "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
-)
-REVIVE = Transition("revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True)
-# Renewal extends the term (see `proposal_renew`); a dormant partnership renewed is active again.
-RENEW = Transition(
-    "renew", _("Agreement renewed"), (S.ACTIVE, S.DORMANT), S.ACTIVE,
-    (req.AGREEMENT_TERM, req.RENEWAL_AGREEMENT), needs_years=True,
-)  # fmt: skip
-END = Transition("end", _("Partnership ended"), (S.ACTIVE, S.DORMANT), S.ENDED, needs_reason=True)
-WITHDRAW = Transition(
-    "withdraw", _("Proposal withdrawn"), BEFORE_SIGNING, S.WITHDRAWN, needs_reason=True
-)
-DECLINE = Transition(
-    "decline", _("Proposal declined"), BEFORE_SIGNING[1:], S.DECLINED,
-    liaison_may=True, needs_reason=True,
-)  # fmt: skip
-
-TRANSITIONS = {
-    t.verb: t
-    for t in [
-        OFFER, EXPLORE, SIGN_LOI, SEEK_APPROVALS, SIGN, ACTIVATE, MARK_DORMANT, REVIVE, RENEW,
-        END, WITHDRAW, DECLINE,
-    ]
-}  # fmt: skip
-
-
-def may_take(transition, proposal, by):
-    """`by=None` is the portal itself (the dormancy watchdog, the demo loader)."""
-    if by is None or is_city_staff(by):
-        return True
-    return transition.liaison_may and is_liaison_of(by, proposal)
-
-
-def who_may_take(transition, proposal):
-    if transition.liaison_may and proposal.consulate_id:
-        return _("Only the city's staff or a liaison of %(consulate)s may take this step.") % {
-            "consulate": proposal.consulate.name
-        }
-    return _("Only the city's staff may take this step.")
-
-
-def missing_requirements(transition, proposal):
-    return [p for p in (r.problem(proposal) for r in transition.requirements) if p]
-
-
-MAX_RENEWAL_YEARS = 30
-
-
-def refusal_problems(transition, proposal, by, *, note="", reason="", when=None, years=None):
-    problems = []
-    if not may_take(transition, proposal, by):
-        problems.append(who_may_take(transition, proposal))
-    if proposal.is_archived:
-        problems.append(_("This proposal is archived: restore it before taking a step."))
-        return problems
-    if proposal.status not in transition.sources:
-        problems.append(
-            _("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}
-        )
-        return problems
-    problems += missing_requirements(transition, proposal)
-    if transition.needs_reason and not written(reason):
-        problems.append(_("Reason: missing (it is shown publicly)"))
-    if transition.needs_note and not written(note):
-        problems.append(_("Note: missing (say what happened)"))
-    if transition.needs_years and not (years and 1 <= years <= MAX_RENEWAL_YEARS):
-        problems.append(_("Years added: give a number from 1 to %(most)s")
-                        % {"most": MAX_RENEWAL_YEARS})  # fmt: skip
-    return problems + date_problems(proposal, when or timezone.now())
-
-
-def available_transitions(proposal):
-    return [t for t in TRANSITIONS.values() if proposal.status in t.sources]
 
 
 def _note_fields(text):
@@ -151,6 +48,19 @@ def _note_fields(text):
     if isinstance(text, Promise):
         return in_each_language("note", text)
     return as_written("note", text)
+
+
+def _record_step(transition, proposal, by, when, from_status, public, text):
+    return ProposalEvent.objects.create(
+        proposal=proposal,
+        occurred_at=when,
+        actor=by,
+        from_status=from_status,
+        to_status=transition.target,
+        is_public=public,
+        **_note_fields(text),
+        **in_each_language("title", transition.label),
+    )
 
 
 def _take(
@@ -183,16 +93,7 @@ def _take(
         Proposal._meta.get_field("status").set_state(locked, transition.target)
         locked._history_user = by
         locked.save(update_fields=["status", *fields])
-        event = ProposalEvent.objects.create(
-            proposal=locked,
-            occurred_at=when,
-            actor=by,
-            from_status=from_status,
-            to_status=transition.target,
-            is_public=public,
-            **_note_fields(reason or note),
-            **in_each_language("title", transition.label),
-        )
+        event = _record_step(transition, locked, by, when, from_status, public, reason or note)
         if after:
             after(locked, event)
         notify_on_commit("event", event.pk)

@@ -12,6 +12,7 @@ from core.refusals import report
 
 from . import candidates, services
 from .forms import StepForm
+from .models import Proposal
 from .permissions import is_city_staff
 from .stages import CLOSED
 
@@ -97,20 +98,19 @@ def step_overview(proposal, user):
     ]
 
 
+def _status_change(transition, proposal):
+    if proposal.status == transition.target:
+        return _("%(reference)s stays “%(status)s”.") % {
+            "reference": proposal.reference, "status": proposal.get_status_display()}  # fmt: skip
+    return _("%(reference)s moves from “%(from)s” to “%(to)s”.") % {
+        "reference": proposal.reference, "from": proposal.get_status_display(),
+        "to": Proposal.Status(transition.target).label,
+    }  # fmt: skip
+
+
 def consequences(transition, proposal, user):
     """What taking the step will do, said plainly before anyone confirms it."""
-    if proposal.status == transition.target:
-        said = [_("%(reference)s stays “%(status)s”.") % {
-            "reference": proposal.reference, "status": proposal.get_status_display()}]  # fmt: skip
-    else:
-        said = [
-            _("%(reference)s moves from “%(from)s” to “%(to)s”.")
-            % {
-                "reference": proposal.reference,
-                "from": proposal.get_status_display(),
-                "to": services.S(transition.target).label,
-            }
-        ]
+    said = [_status_change(transition, proposal)]
     if transition.target in CLOSED:
         said.append(
             _(

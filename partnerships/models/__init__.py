@@ -5,6 +5,9 @@ Text that citizens read (names, titles, summaries, bodies) is translated with mo
 see `partnerships/translation.py` for which fields get `_ind`, `_en` and `_ja` columns.
 """
 
+from .agreement import AgreementRenewal, Approval
+from .candidates import CandidateCity, publicly_named_cities
+from .events import ProposalEvent
 from .follows import Follower
 from .places import (
     Consulate,
@@ -15,14 +18,7 @@ from .places import (
     Province,
     preferred_language,
 )
-from .proposals import (
-    AgreementRenewal,
-    Approval,
-    CandidateCity,
-    Proposal,
-    ProposalEvent,
-    publicly_named_cities,
-)
+from .proposals import Proposal
 from .records import Comment, Document
 
 __all__ = [

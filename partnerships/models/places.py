@@ -63,7 +63,7 @@ class Province(models.Model):
 class PartnerCityQuerySet(models.QuerySet):
     def public(self):
         """The cities a published proposal names (see `publicly_named_cities`)."""
-        from .proposals import publicly_named_cities
+        from .candidates import publicly_named_cities
 
         return self & publicly_named_cities()
 
