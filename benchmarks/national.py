@@ -61,37 +61,22 @@ def seed(sizes=Sizes(), consulate=None):
 
 
 @transaction.atomic
-def _write(sizes, consulate):
-    from delegations.models import Delegate, Visit
-    from partnerships.models import (
-        CandidateCity,
-        Comment,
-        Consulate,
-        FocusSector,
-        PartnerCity,
-        Proposal,
-        ProposalEvent,
-    )
+def _write_cities(sizes):
+    from partnerships.models import PartnerCity
 
-    consulate = (
-        consulate
-        or Consulate.objects.get_or_create(
-            slug="bench-denpasar", defaults={"name": "Bench consulate", "seat": "Denpasar"}
-        )[0]
-    )
-    sectors = list(FocusSector.objects.all())
-    today = timezone.localdate()
-    author = get_user_model().objects.get_or_create(username="bench-liaison")[0]
     # Slugs continue after an earlier run's.
-    first_city = PartnerCity.objects.filter(slug__startswith="bench-city-").count()
-    first_visit = Visit.objects.filter(slug__startswith="bench-visit-").count()
-
-    cities = _in_batches(PartnerCity, [
-        PartnerCity(slug=f"bench-city-{first_city + n}", name=f"Bench city {first_city + n}",
-                    name_ind=f"Bench city {first_city + n}", country="JP",
+    first = PartnerCity.objects.filter(slug__startswith="bench-city-").count()
+    return _in_batches(PartnerCity, [
+        PartnerCity(slug=f"bench-city-{first + n}", name=f"Bench city {first + n}",
+                    name_ind=f"Bench city {first + n}", country="JP",
                     population=50_000 + n * 97, is_coastal=n % 3 == 0, is_island=n % 7 == 0)
         for n in range(sizes.cities)
     ])  # fmt: skip
+
+
+def _write_proposals(sizes, consulate, cities, today):
+    from partnerships.models import FocusSector, Proposal
+
     taken = set(Proposal.objects.values_list("reference", flat=True))
     free = (r for r in references() if r not in taken)
     proposals = _in_batches(Proposal, [
@@ -107,11 +92,20 @@ def _write(sizes, consulate):
                  partner_city=cities[n % len(cities)] if n % len(STAGES) >= 2 else None)
         for n, reference in zip(range(sizes.proposals), free, strict=False)
     ])  # fmt: skip
+    sectors = list(FocusSector.objects.all())
     through = Proposal.sectors.through
     _in_batches(through, [
         through(proposal_id=p.pk, focussector_id=sectors[(n + k) % len(sectors)].pk)
         for n, p in enumerate(proposals) for k in range(1 + n % 2)
     ])  # fmt: skip
+    return proposals
+
+
+def _write_deliberation(sizes, proposals, cities):
+    """Each proposal's timeline, internal comments and candidate cities."""
+    from partnerships.models import CandidateCity, Comment, ProposalEvent
+
+    author = get_user_model().objects.get_or_create(username="bench-liaison")[0]
     now = timezone.now()
     events = _in_batches(ProposalEvent, [
         ProposalEvent(proposal=p, title=f"Step {k} of {p.reference}",
@@ -131,8 +125,15 @@ def _write(sizes, consulate):
         for n, p in enumerate(proposals) for k in range(min(sizes.candidates_per_proposal,
                                                             len(cities)))
     ])  # fmt: skip
+    return {"events": len(events), "comments": len(comments), "candidates": len(candidates)}
+
+
+def _write_visits(sizes, proposals, today):
+    from delegations.models import Delegate, Visit
+
+    first = Visit.objects.filter(slug__startswith="bench-visit-").count()
     visits = _in_batches(Visit, [
-        Visit(slug=f"bench-visit-{first_visit + n}", title=f"[Fictional] Visit {n}",
+        Visit(slug=f"bench-visit-{first + n}", title=f"[Fictional] Visit {n}",
               title_ind=f"[Fiktif] Kunjungan {n}", place="City hall", place_ind="Balai kota",
               host="City of Kupang", visiting_mission="Bench mission", published=True,
               starts_on=today - datetime.timedelta(days=n),
@@ -146,8 +147,23 @@ def _write(sizes, consulate):
         Delegate(visit=v, name=f"Delegate {k}", side="host", order=k)
         for v, k in itertools.product(visits, range(sizes.delegates_per_visit))
     ])  # fmt: skip
+    return {"visits": len(visits), "delegates": len(delegates)}
+
+
+def _write(sizes, consulate):
+    from partnerships.models import Consulate
+
+    consulate = (
+        consulate
+        or Consulate.objects.get_or_create(
+            slug="bench-denpasar", defaults={"name": "Bench consulate", "seat": "Denpasar"}
+        )[0]
+    )
+    today = timezone.localdate()
+    cities = _write_cities(sizes)
+    proposals = _write_proposals(sizes, consulate, cities, today)
     return {
-        "cities": len(cities), "proposals": len(proposals), "events": len(events),
-        "comments": len(comments), "candidates": len(candidates), "visits": len(visits),
-        "delegates": len(delegates),
+        "cities": len(cities), "proposals": len(proposals),
+        **_write_deliberation(sizes, proposals, cities),
+        **_write_visits(sizes, proposals, today),
     }  # fmt: skip

@@ -14,7 +14,6 @@
    at national size. Nothing here asserts a time: the goals are read off the report.
 """
 
-import csv
 import json
 import os
 import platform
@@ -29,6 +28,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script (`make bench`), it imports its sibling modules
+
+from benchmarks.django_steps import COUNT, REPORT_TIMING, SEED  # noqa: E402
+from benchmarks.report import parse_locust_csv, report  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 DATABASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupang_bench")
@@ -121,53 +125,6 @@ def django_step(database, code, argument=None):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-SEED = """
-call_command("migrate", verbosity=0)
-from benchmarks.national import Sizes, seed
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
-from core.roles import CONSULATE_LIAISON
-from partnerships.models import Consulate, Liaison, Proposal
-sizes = Sizes(**ARGUMENT)
-written = seed(sizes)
-user = get_user_model().objects.create_user("bench-reader")
-user.groups.add(Group.objects.get(name=CONSULATE_LIAISON))
-Liaison.objects.create(user=user, consulate=Consulate.objects.get(slug="bench-denpasar"))
-session = SessionStore()
-session["_auth_user_id"] = str(user.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-session["_auth_user_hash"] = user.get_session_auth_hash()
-session.create()
-first = Proposal.objects.public().order_by("pk").first()
-print(json.dumps({"written": written, "session": session.session_key,
-                  "proposal": first.slug, "reference": first.reference}))
-"""
-
-COUNT = """
-from django.db import connection
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.contrib.auth import get_user_model
-public, reader = Client(), Client()
-reader.force_login(get_user_model().objects.get(username="bench-reader"))
-counts = {}
-for name, path in ARGUMENT:
-    client = reader if path.startswith("/en/review/") else public
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-        response.getvalue()
-    counts[name] = len(queries) if response.status_code == 200 else None
-print(json.dumps(counts))
-"""
-
-
-REPORT_TIMING = """
-from benchmarks.annual_report import measure
-print(json.dumps(measure(**ARGUMENT)))
-"""
-
-
 def seed(database, sizes):
     recreate(database)
     return django_step(database, SEED, sizes)
@@ -198,21 +155,6 @@ def serve(database):
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not start")
-
-
-def parse_locust_csv(path):
-    """The "Aggregated" row of locust's stats file: req/s, p50, p95 (ms), requests, failures."""
-    with open(path, newline="") as stats:
-        for row in csv.DictReader(stats):
-            if row["Name"] == "Aggregated":
-                return {
-                    "rps": float(row["Requests/s"]),
-                    "p50": float(row["50%"]),
-                    "p95": float(row["95%"]),
-                    "requests": int(row["Request Count"]),
-                    "failures": int(row["Failure Count"]),
-                }
-    raise ValueError(f"no aggregated row in {path}")
 
 
 def load(path, users, session, folder):
@@ -254,38 +196,33 @@ def build_time(path, session):
     return sorted(times)[1]
 
 
-def report(rows, machine, annual_report=None):
-    """Markdown and JSON of the measured rows (dicts with page, users, rps, bare_rps, p50, p95,
-    failures, requests, queries_small, queries_national), and of the annual report's timing
-    (benchmarks/annual_report.py) when given."""
-    lines = [
-        f"Measured {machine['when']} on {machine['machine']}: {machine['sizes']}; gunicorn with "
-        f"{machine['workers']} workers, `DJANGO_DEBUG=0`, PostgreSQL; {machine['seconds']} s of "
-        "load per page, each followed by the bare view for as long.",
-        "",
-        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | build ms | "
-        "queries @10 | queries @national |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for row in rows:
-        ratio = row["rps"] / row["bare_rps"] if row["bare_rps"] else 0
-        lines.append(
-            f"| {row['page']} | {row['users']} | {row['rps']:.1f} | {ratio:.2f} | "
-            f"{row['p50']:.0f} | {row['p95']:.0f} | {row['failures']} | "
-            f"{row.get('build_ms', float('nan')):.0f} | "
-            f"{row['queries_small'] if row['queries_small'] is not None else '–'} | "
-            f"{row['queries_national'] if row['queries_national'] is not None else '–'} |"
-        )
-    if annual_report:
-        pdfs = ", ".join(
-            f"{language} {ms:.0f} ms ({annual_report['pdf_pages'][language]} pages, "
-            f"{annual_report['pdf_kb'][language]} kB)"
-            for language, ms in annual_report["pdf_ms"].items()
-        )
-        lines += ["", f"Annual report of a year with {annual_report['activities']} activities: "
-                      f"compiled in {annual_report['compile_ms']:.0f} ms; PDF {pdfs}."]  # fmt: skip
-    measured = {"machine": machine, "rows": rows, "annual_report": annual_report}
-    return "\n".join(lines) + "\n", json.dumps(measured, indent=1)
+def _measure_page(name, path, users, session, folder):
+    measured = load(path, users, session, folder)
+    bare = load(BARE, users, "", folder)
+    print(f"  {users:3} users  {name:28} {measured['rps']:8.1f} req/s (bare {bare['rps']:.0f})  "
+          f"p95 {measured['p95']:.0f} ms  errors {measured['failures']}", flush=True)  # fmt: skip
+    return {"page": name, "path": path, "users": users, **measured, "bare_rps": bare["rps"]}
+
+
+def measure_pages(pages, review_session, counts_small, counts_national):
+    """Each page under each load, beside the bare view measured right after it."""
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        server = serve(DATABASE)
+        try:
+            sessions = {name: review_session if path.startswith("/en/review/") else ""
+                        for name, path in pages}  # fmt: skip
+            built = {name: build_time(path, sessions[name]) for name, path in pages}
+            for users in USERS:
+                for name, path in pages:
+                    row = _measure_page(name, path, users, sessions[name], folder)
+                    rows.append({**row, "build_ms": built[name],
+                                 "queries_small": counts_small[name],
+                                 "queries_national": counts_national[name]})  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+    return rows
 
 
 def main():
@@ -303,30 +240,8 @@ def main():
     counts_national = query_counts(DATABASE, pages)
     annual_report = django_step(DATABASE, REPORT_TIMING, {"activities": 60})
 
-    rows = []
     empty_cache()
-    with tempfile.TemporaryDirectory() as folder:
-        server = serve(DATABASE)
-        try:
-            built = {}
-            for name, path in pages:
-                session = national["session"] if path.startswith("/en/review/") else ""
-                built[name] = build_time(path, session)
-            for users in USERS:
-                for name, path in pages:
-                    session = national["session"] if path.startswith("/en/review/") else ""
-                    measured = load(path, users, session, folder)
-                    bare = load(BARE, users, "", folder)
-                    rows.append({"page": name, "path": path, "users": users, **measured,
-                                 "bare_rps": bare["rps"], "build_ms": built[name],
-                                 "queries_small": counts_small[name],
-                                 "queries_national": counts_national[name]})  # fmt: skip
-                    print(f"  {users:3} users  {name:28} {measured['rps']:8.1f} req/s "
-                          f"(bare {bare['rps']:.0f})  p95 {measured['p95']:.0f} ms  "
-                          f"errors {measured['failures']}", flush=True)  # fmt: skip
-        finally:
-            server.terminate()
-            server.wait()
+    rows = measure_pages(pages, national["session"], counts_small, counts_national)
     machine = {
         "when": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "

@@ -142,10 +142,8 @@ def _image_complete(content, fmt):
     return int.from_bytes(content[4:8], "little") + 8 <= len(content)  # WebP states its length
 
 
-def validate_document_file(upload):
-    """Refuse files that are too large, or whose content is not wholly an allowed format."""
-    if getattr(upload, "_committed", False):
-        return  # a stored file, accepted when it was uploaded
+def _check_size_and_kind(upload):
+    """The format the content is in, once size, format and name agree."""
     limit = settings.PORTAL_MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise ValidationError(
@@ -166,6 +164,14 @@ def validate_document_file(upload):
             code="file_extension_mismatch",
             params={"extension": extension or "?", "found": found.upper()},
         )
+    return content, found
+
+
+def validate_document_file(upload):
+    """Refuse files that are too large, or whose content is not wholly an allowed format."""
+    if getattr(upload, "_committed", False):
+        return  # a stored file, accepted when it was uploaded
+    content, found = _check_size_and_kind(upload)
     problem = _read_pdf(content) if found == "pdf" else _read_image(content, found)
     markup = MARKUP_AT_START.search(content[:START]) or MARKUP_ANYWHERE.search(content)
     if problem == "active" or markup:

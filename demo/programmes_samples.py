@@ -113,6 +113,45 @@ SIGNATORIES = {
 }
 
 
+def _add_activity(partnership, spec):
+    home_women, home_men, partner_women, partner_men = spec["participants"]
+    activity = Activity(
+        partnership=partnership, kind=spec["kind"], state=spec["state"], is_public=True,
+        starts_on=spec["dates"][0], ends_on=spec["dates"][1],
+        home_women=home_women, home_men=home_men,
+        partner_women=partner_women, partner_men=partner_men,
+        budget_idr=spec["budget"][0], budget_source=spec["budget"][1],
+        **_columns("title", spec["title"], mark=True), **_columns("place", spec["place"]),
+        **_columns("outcome", spec["outcome"]),
+    )  # fmt: skip
+    activity.full_clean()  # the same rules as the admin's form
+    activity.save()
+    activity.sectors.set(FocusSector.objects.filter(slug__in=spec["sectors"]))
+    if spec.get("photo"):
+        photo = ActivityFile(
+            activity=activity, kind=ActivityFile.Kind.PHOTO, is_public=True,
+            file=ContentFile(sample_photo(), name="drill.png"),
+            **_columns("title", spec["photo"], mark=True),
+        )  # fmt: skip
+        photo.full_clean()
+        photo.save()
+
+
+def _add_indicator(partnership, spec):
+    indicator = Indicator(
+        partnership=partnership, sector=FocusSector.objects.get(slug=spec["sector"]),
+        baseline=spec["baseline"][0], baseline_year=spec["baseline"][1],
+        target=spec["target"], **_columns("name", spec["name"]),
+        **_columns("unit", spec["unit"]),
+    )  # fmt: skip
+    indicator.full_clean()
+    indicator.save()
+    for year, value in spec["values"]:
+        IndicatorValue.objects.create(
+            indicator=indicator, year=year, value=value, **_columns("source", SOURCE)
+        )
+
+
 def load():
     """Create the sample partnership's agreement terms, activities and indicators once; return
     how many activities were made."""
@@ -123,40 +162,9 @@ def load():
         term_years=5, **_columns("signatories", SIGNATORIES)
     )
     for spec in ACTIVITIES:
-        home_women, home_men, partner_women, partner_men = spec["participants"]
-        activity = Activity(
-            partnership=partnership, kind=spec["kind"], state=spec["state"], is_public=True,
-            starts_on=spec["dates"][0], ends_on=spec["dates"][1],
-            home_women=home_women, home_men=home_men,
-            partner_women=partner_women, partner_men=partner_men,
-            budget_idr=spec["budget"][0], budget_source=spec["budget"][1],
-            **_columns("title", spec["title"], mark=True), **_columns("place", spec["place"]),
-            **_columns("outcome", spec["outcome"]),
-        )  # fmt: skip
-        activity.full_clean()  # the same rules as the admin's form
-        activity.save()
-        activity.sectors.set(FocusSector.objects.filter(slug__in=spec["sectors"]))
-        if spec.get("photo"):
-            photo = ActivityFile(
-                activity=activity, kind=ActivityFile.Kind.PHOTO, is_public=True,
-                file=ContentFile(sample_photo(), name="drill.png"),
-                **_columns("title", spec["photo"], mark=True),
-            )  # fmt: skip
-            photo.full_clean()
-            photo.save()
+        _add_activity(partnership, spec)
     for spec in INDICATORS:
-        indicator = Indicator(
-            partnership=partnership, sector=FocusSector.objects.get(slug=spec["sector"]),
-            baseline=spec["baseline"][0], baseline_year=spec["baseline"][1],
-            target=spec["target"], **_columns("name", spec["name"]),
-            **_columns("unit", spec["unit"]),
-        )  # fmt: skip
-        indicator.full_clean()
-        indicator.save()
-        for year, value in spec["values"]:
-            IndicatorValue.objects.create(
-                indicator=indicator, year=year, value=value, **_columns("source", SOURCE)
-            )
+        _add_indicator(partnership, spec)
     _annual_reports(partnership)
     return len(ACTIVITIES)
 

@@ -6,13 +6,19 @@ real secret key and is meant to pass `manage.py check --deploy`.
 """
 
 import datetime
-import ipaddress
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from kupang_portal.environment import (
+    check_trusted_proxies,
+    content_security_policy,
+    database,
+    label_in_language,
+    s3_storage,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -94,13 +100,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The client's address, read through the reverse proxies named here (addresses or networks,
 # comma-separated) and never through a forwarded header that an unlisted peer could forge.
 PORTAL_TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
-for _proxy in PORTAL_TRUSTED_PROXIES:
-    try:
-        ipaddress.ip_network(_proxy, strict=False)
-    except ValueError as _wrong:
-        raise ImproperlyConfigured(
-            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an address or a network."
-        ) from _wrong
+check_trusted_proxies(PORTAL_TRUSTED_PROXIES)
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 # Password spraying: this many failed sign-ins from one address, whatever the usernames, stop
 # sign-ins from that address for the cool-off time.
@@ -132,24 +132,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-# Production keeps each worker's connection for a minute (opening one per request cost the
-# bare view about seven-eighths of its throughput); a connection that broke meanwhile is noticed
-# and replaced before a request uses it.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DJANGO_DB_JIT_OFF", default=True
-):
-    # The portal's queries are short, but a few (the review queue's subqueries) look costly to
-    # the planner, which then compiles them: at 10,000 proposals the compiling took 20-40 ms of
-    # a 46-72 ms query. Compiling pays off only for long reports. (Behind a pooler that refuses
-    # startup options, set DJANGO_DB_JIT_OFF=0 and `ALTER DATABASE ... SET jit = off` instead.)
-    _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+DATABASES = {"default": database(env, BASE_DIR, DEBUG)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttle counters, the public page cache and (when shared) sessions live here. One process can
 # keep them in its own memory; several processes or hosts need a shared cache:
@@ -196,17 +179,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "id"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("id",)
 
 
-def _label_in_language(verbose_name, column_suffix):
-    """“title (Indonesian)” for a language column, instead of modeltranslation's “title [ind]”:
-    staff should not need to know how the columns are named."""
-    from django.utils.translation import gettext
-
-    names = {"ind": "Indonesian", "en": "English", "ja": "Japanese"}
-    language = gettext(names.get(column_suffix, column_suffix))
-    return gettext("%(field)s (%(language)s)") % {"field": verbose_name, "language": language}
-
-
-MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _label_in_language
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = label_in_language
 # The portal's own catalogues first (makemessages writes there), then Japanese for libraries
 # that ship none, which would otherwise fall back to Indonesian.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
@@ -231,24 +204,8 @@ STORAGES = {
         )
     },
 }
-# Uploaded files live in DJANGO_MEDIA_ROOT (on several hosts: one directory they all mount), or in
-# an S3-compatible store when PORTAL_S3_BUCKET names a bucket. Either way they are private: the
-# portal serves them itself after checking who may read them, and never links to the store.
-if env.str("PORTAL_S3_BUCKET", default=""):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.str("PORTAL_S3_BUCKET"),
-            "endpoint_url": env.str("PORTAL_S3_ENDPOINT_URL", default=None),
-            "region_name": env.str("PORTAL_S3_REGION", default=None),
-            "access_key": env.str("PORTAL_S3_ACCESS_KEY", default=None),
-            "secret_key": env.str("PORTAL_S3_SECRET_KEY", default=None),
-            "location": env.str("PORTAL_S3_PREFIX", default=""),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+# Uploads: DJANGO_MEDIA_ROOT, or a private S3-compatible store (see environment.py).
+STORAGES["default"] = s3_storage(env) or STORAGES["default"]
 
 # In development static files come straight from the apps and static/, no collectstatic needed.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -286,28 +243,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy: the portal's own files only, no inline script or style without the
-# response's nonce, never framed. PORTAL_CSP_REPORT_ONLY=1 sends it as report-only (to try a
-# change on a live site); PORTAL_CSP_REPORT_URI names where browsers send violation reports.
-_CSP = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-        # Bootstrap draws its form arrows and check marks as data: SVG images.
-        "img-src": [SELF, "data:"],
-        "object-src": [NONE],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-        "form-action": [SELF],
-    }
-}
-if env.str("PORTAL_CSP_REPORT_URI", default=""):
-    _CSP["DIRECTIVES"]["report-uri"] = env.str("PORTAL_CSP_REPORT_URI")
+# Content-Security-Policy (see environment.py); PORTAL_CSP_REPORT_ONLY=1 tries it report-only.
 if env.bool("PORTAL_CSP_REPORT_ONLY", default=False):
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = content_security_policy(env)
 else:
-    CONTENT_SECURITY_POLICY = _CSP
+    CONTENT_SECURITY_POLICY = content_security_policy(env)
 # Anonymous visitors' pages may be kept this long by browsers and shared caches; signed-in pages
 # are never stored. At 0 (the default) they may keep a copy but must ask again each time (the
 # answer is then a cheap 304), so an unpublished proposal never lingers outside the portal.

@@ -135,3 +135,12 @@ def _renewal_agreement(proposal):
 
 AGREEMENT_TERM = Requirement(_("Agreement term"), _term_recorded, "id_term_years")
 RENEWAL_AGREEMENT = Requirement(_("Renewal agreement"), _renewal_agreement, "documents-group")
+
+
+def approval_checklist(proposal):
+    """Each required approval: its label, what is missing, and the record (for its scan)."""
+    recorded = {a.kind: a for a in proposal.approvals.all()}
+    return [
+        (requirement.label, requirement.check(proposal), recorded.get(kind))
+        for requirement, kind in zip(APPROVALS, Approval.Kind, strict=True)
+    ]

@@ -34,7 +34,7 @@ from .models import (
     ProposalEvent,
 )
 from .permissions import is_city_staff, liaison_consulate
-from .requirements import APPROVALS
+from .requirements import approval_checklist
 from .stages import stepper
 from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form
 
@@ -76,65 +76,68 @@ def proposal_url(proposal):
     return reverse("review:proposal", kwargs={"reference": proposal.reference})
 
 
-def approval_checklist(proposal):
-    """Each required approval: its label, what is missing, and the record (for its scan)."""
-    recorded = {a.kind: a for a in proposal.approvals.all()}
-    return [
-        (requirement.label, requirement.check(proposal), recorded.get(kind))
-        for requirement, kind in zip(APPROVALS, Approval.Kind, strict=True)
-    ]
-
-
-def _detail_context(request, proposal, **forms):
-    proposal = (
-        reviewable(request.user)
+def _as_shown(user, proposal):
+    """The proposal with everything its review page shows, read in one go."""
+    comments = Comment.objects.current().select_related("author", "answer_to")
+    candidates_shown = CandidateCity.objects.current().select_related("city", "suggested_by")
+    return (
+        reviewable(user)
         .select_related("consulate", "partner_city")
         .prefetch_related(
             "sectors",
             Prefetch("events", ProposalEvent.objects.current(), to_attr="all_events"),
-            Prefetch(
-                "candidates",
-                CandidateCity.objects.current().select_related("city", "suggested_by"),
-            ),
+            Prefetch("candidates", candidates_shown),
             Prefetch("documents", Document.objects.current().order_by("kind", "-dated")),
             Prefetch("approvals", Approval.objects.current()),
-            Prefetch("comments", Comment.objects.current().select_related("author", "answer_to")),
+            Prefetch("comments", comments),
         )
         .get(pk=proposal.pk)
     )
-    public_events = [e for e in proposal.all_events if e.is_public]
-    candidate_cities = {c.city_id for c in proposal.candidates.all()}
-    is_staff = is_city_staff(request.user)
-    steps = [s for s in step_overview(proposal, request.user)
-             if is_staff or s.transition.liaison_may]  # fmt: skip
-    decisions = {
-        c.pk: candidates.available_decisions(c, proposal, request.user, staff=is_staff)
-        for c in proposal.candidates.all()
-    }
+
+
+def _candidates_context(user, proposal, is_staff, suggest_form):
     can_suggest = proposal.status in candidates.OPEN_FOR_CANDIDATES
     # Ranking every city costs; past exploration nobody can act on it.
     matches = rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else []
-    suggest_form = forms.get("suggest_form") or SuggestForm(proposal=proposal)
+    suggest_form = suggest_form or SuggestForm(proposal=proposal)
     return {
-        "proposal": proposal,
-        "decisions": decisions,
-        "stages": stepper(proposal, public_events),
-        "approvals": approval_checklist(proposal),
+        "decisions": {
+            c.pk: candidates.available_decisions(c, proposal, user, staff=is_staff)
+            for c in proposal.candidates.all()
+        },
         "matches": matches,
-        "candidate_cities": candidate_cities,
-        "steps": steps,
-        "is_staff": is_staff,
-        # How many citizens follow it by email; their addresses are never shown here.
-        "email_followers": proposal.email_followers.active().count(),
-        "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
+        "candidate_cities": {c.city_id for c in proposal.candidates.all()},
         "suggest_form": suggest_form.offer([match.city for match in matches]),
+        "can_suggest": can_suggest,
+    }
+
+
+def _discussion_forms(proposal, is_staff, forms):
+    return {
+        "comment_form": forms.get("comment_form") or CommentForm(allow_request=not is_staff),
         # One form (and token) per open request: answering one must not look like a resend.
         "answer_forms": {
             c.pk: forms["answer_form"] if forms.get("failed_answer") == c.pk else AnswerForm()
             for c in proposal.comments.all()
             if c.is_request and not c.answered_at
         },
-        "can_suggest": can_suggest,
+    }
+
+
+def _detail_context(request, proposal, **forms):
+    user = request.user
+    proposal = _as_shown(user, proposal)
+    is_staff = is_city_staff(user)
+    return {
+        "proposal": proposal,
+        "stages": stepper(proposal, [e for e in proposal.all_events if e.is_public]),
+        "approvals": approval_checklist(proposal),
+        "steps": [s for s in step_overview(proposal, user) if is_staff or s.transition.liaison_may],
+        "is_staff": is_staff,
+        # How many citizens follow it by email; their addresses are never shown here.
+        "email_followers": proposal.email_followers.active().count(),
+        **_candidates_context(user, proposal, is_staff, forms.get("suggest_form")),
+        **_discussion_forms(proposal, is_staff, forms),
     }
 
 

@@ -2,7 +2,7 @@
 
 import json
 
-from benchmarks.run import parse_locust_csv, report
+from benchmarks.report import parse_locust_csv, report
 
 LOCUST_STATS = """Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%
 GET,/en/,120,2,80,85.5,10,300,20000,40.0,0.6,80,90,95,100,120,150,200,250,300,300,300

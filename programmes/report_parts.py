@@ -1,0 +1,87 @@
+"""The pieces an annual report's document is made of (passages that know their language,
+tables, sections) and how its values are written for a reader."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import formats
+from django.utils.translation import pgettext
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of text and the language it is really in (Indonesian where a translation is
+    missing), so that pages can mark it and screen readers read it right."""
+
+    text: str
+    lang: str
+
+    def __str__(self):
+        return self.text
+
+
+@dataclass
+class Table:
+    headers: list
+    rows: list  # each row a list of cells (Passage); a cell may hold lines separated by "\n"
+    total: list | None = None
+    widths: tuple = ()  # relative column widths on paper; equal when not given
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list = field(default_factory=list)
+    table: Table | None = None
+    empty: str = ""  # said instead of the table when it has no rows
+
+
+@dataclass
+class ReportDocument:
+    language: str
+    title: str
+    subtitle: Passage
+    facts: list  # (label, Passage)
+    sections: list
+    status: str  # draft, frozen or published, said in words
+    reference: str = ""
+    frozen: bool = False
+
+
+def in_language(texts, language):
+    """The text in `language`, or else the Indonesian every language falls back to, or else
+    whichever language it was written in; a passage says which language it really is in."""
+    if not texts:
+        return Passage("", language)
+    for code in (language, settings.LANGUAGE_CODE, *texts):
+        if texts.get(code):
+            return Passage(texts[code], code)
+    return Passage("", language)
+
+
+def aside(text):
+    """(text), with the brackets and the space before them that the language writes."""
+    return f"{pgettext('bracket', ' (').lstrip()}{text}{pgettext('bracket', ')')}"
+
+
+def plain(text, language):
+    return Passage(str(text), language)
+
+
+def day(iso):
+    return formats.date_format(datetime.date.fromisoformat(iso), "DATE_FORMAT") if iso else "—"
+
+
+def span(starts_on, ends_on):
+    if starts_on == ends_on:
+        return day(starts_on)
+    return f"{day(starts_on)} – {day(ends_on)}"
+
+
+def idr(amount):
+    return "Rp " + formats.number_format(amount, force_grouping=True)
+
+
+def number(value):
+    return formats.number_format(value, force_grouping=True) if value is not None else "—"
