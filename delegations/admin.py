@@ -4,16 +4,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from core.admin.confirm import Confirmation
 from core.admin.files import ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
@@ -191,13 +191,30 @@ class CommitmentAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
             else:
                 messages.success(request, _("The commitment is closed."))
                 return redirect(self.next_url(request))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": commitment,
-            "form": form,
-            "title": _("Close a commitment"),
-            "overdue": commitment.due_on and commitment.due_on < timezone.localdate(),
-            "cancel_url": self.next_url(request),
-        }
-        return TemplateResponse(request, "admin/delegations/commitment/close.html", context)
+        confirmation = Confirmation(
+            title=_("Close a commitment"),
+            crumbs=[
+                (
+                    reverse("admin:delegations_commitment_changelist"),
+                    capfirst(self.model._meta.verbose_name_plural),
+                )
+            ],  # fmt: skip
+            submit=_("Close the commitment"),
+            cancel_url=self.next_url(request),
+            consequences=[
+                _(
+                    "The commitment is marked done or dropped on the day given, with the note; it "
+                    "stays closed."
+                ),
+                _(
+                    "It leaves the list of overdue commitments, and the public page of its visit "
+                    "shows the outcome."
+                ),
+            ],  # fmt: skip
+            consequences_heading=_("What closing does"),
+            form=form,
+            form_id="close-form",
+        )
+        overdue = commitment.due_on and commitment.due_on < timezone.localdate()
+        template = "admin/delegations/commitment/close.html"
+        return self.confirmation_page(request, commitment, confirmation, template, overdue=overdue)

@@ -7,9 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TranslationAdmin,
@@ -17,6 +18,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from core.admin.confirm import Confirmation
 from core.admin.files import CheckedFileLinks, ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404, valid_pk
@@ -224,12 +226,32 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
                 messages.success(request, _("%(step)s: done.") % {"step": step.title})
                 return redirect(change_url(report))
         problems, warnings = report_steps.step_outlook(report, step.verb)
-        return TemplateResponse(request, "admin/programmes/annualreport/step_confirm.html", {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta, "original": report, "title": step.title,
-            "consequences": step.consequences, "problems": problems, "warnings": warnings,
-            "change_url": change_url(report),
-        })  # fmt: skip
+        opts = self.model._meta
+        confirmation = Confirmation(
+            title=step.title,
+            crumbs=[
+                (
+                    reverse("admin:app_list", kwargs={"app_label": opts.app_label}),
+                    opts.app_config.verbose_name,
+                ),
+                (
+                    reverse("admin:programmes_annualreport_changelist"),
+                    capfirst(opts.verbose_name_plural),
+                ),
+                (change_url(report), str(report)),
+            ],  # fmt: skip
+            submit=step.title,
+            cancel_url=change_url(report),
+            back_label=_("Back to the report"),
+            consequences=list(step.consequences),
+            warnings=warnings,
+            problems=problems,
+            form_id="report-step-form",
+            css_class="report-step-confirm",
+        )
+        return self.confirmation_page(
+            request, report, confirmation, "admin/programmes/annualreport/step_confirm.html"
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         context = {**(extra_context or {}), "languages": settings.LANGUAGES}

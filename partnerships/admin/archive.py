@@ -6,14 +6,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField
 
+from core.admin.confirm import Confirmation, ConfirmationPage
 from core.admin.lookup import ChecksAutocompleteValues, object_or_404
 from core.refusals import report
 
@@ -23,6 +23,45 @@ from ..archiving import ArchiveRefused, record_archive, record_restore
 def change_url(obj):
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def _archive_consequences(obj, archiving):
+    if not archiving:
+        return [_("It is shown again wherever it was shown before it was archived.")]
+    said = [_("It disappears from the public pages, feeds and open data, from the lists here "
+              "and from the review workspace.")]  # fmt: skip
+    if obj.archive_proposal() and obj._meta.model_name != "proposal":
+        said += [_("The proposal's internal timeline, which the consulate's liaisons also read, "
+                   "records that it was archived and why."),
+                 _("If a lifecycle step needs it (a letter of intent, an approval, the "
+                   "agreement…), that step's checklist counts it as missing again.")]  # fmt: skip
+    said.append(_("Nothing is deleted: it is kept with its edit history, and can be restored "
+                  "from the list's “Archived” filter."))  # fmt: skip
+    if obj._meta.model_name == "proposal":
+        said.append(_("Its timeline, candidates, approvals, documents and discussion are hidden "
+                      "with it, and no step can be taken until it is restored."))  # fmt: skip
+    return said
+
+
+def _archive_confirmation(obj, archiving, form):
+    opts = obj._meta
+    app_list = reverse("admin:app_list", kwargs={"app_label": opts.app_label})
+    return Confirmation(
+        title=capfirst(_("archive") if archiving else _("restore")),
+        crumbs=[
+            (app_list, opts.app_config.verbose_name),
+            (change_url(obj), Truncator(str(obj)).words(8)),
+        ],  # fmt: skip
+        submit=_("Archive it") if archiving else _("Restore it"),
+        cancel_url=change_url(obj),
+        consequences=_archive_consequences(obj, archiving),
+        consequences_heading=_("What archiving does") if archiving else _("What restoring does"),
+        problems=obj.archive_problems() if archiving else [],
+        problems_heading=_("It cannot be archived:"),
+        form=form,
+        form_id="archive-form",
+        css_class="archive-confirm",
+    )
 
 
 class ArchivedFilter(admin.SimpleListFilter):
@@ -105,7 +144,7 @@ def keep_stored_values(obj, names, *, lock=False):
             setattr(obj, field.attname, values[field.attname])
 
 
-class ArchiveAdmin(KeepsStoredValues):
+class ArchiveAdmin(ConfirmationPage, KeepsStoredValues):
     """For a model admin of an archivable record: no delete, an archive and a restore page, and
     lists that show current records first."""
 
@@ -150,16 +189,8 @@ class ArchiveAdmin(KeepsStoredValues):
             else:
                 messages.success(request, _("Archived.") if archiving else _("Restored."))
                 return redirect(change_url(obj))
-        return TemplateResponse(request, "admin/archive_confirm.html", {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "archiving": archiving,
-            "form": form,
-            "problems": obj.archive_problems() if archiving else [],
-            "change_url": change_url(obj),
-            "title": capfirst(_("archive") if archiving else _("restore")),
-        })  # fmt: skip
+        return self.confirmation_page(request, obj, _archive_confirmation(obj, archiving, form),
+                                      "admin/archive_confirm.html")  # fmt: skip
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         opts = self.model._meta

@@ -6,11 +6,12 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin.confirm import Confirmation
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
 
@@ -123,17 +124,31 @@ class ProposalStepsMixin:
         form, taken = step_page_form(request, proposal, transition)
         if taken:
             return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": proposal,
-            "transition": transition,
-            "form": form,
-            "checklist": checklist(transition, proposal, request.user),
-            "consequences": consequences(transition, proposal, request.user),
-            "title": transition.label,
-        }
-        return TemplateResponse(request, "admin/partnerships/proposal/step.html", context)
+        change = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
+        confirmation = Confirmation(
+            title=transition.label,
+            crumbs=[
+                (
+                    reverse("admin:partnerships_proposal_changelist"),
+                    capfirst(self.model._meta.verbose_name_plural),
+                ),
+                (change, proposal.reference),
+            ],  # fmt: skip
+            submit=_("Confirm: %(step)s") % {"step": transition.label},
+            cancel_url=change,
+            consequences=consequences(transition, proposal, request.user),
+            consequences_heading=_("What taking it does"),
+            form=form,
+            form_id="step-form",
+            css_class="lifecycle-step",
+        )
+        return self.confirmation_page(
+            request,
+            proposal,
+            confirmation,
+            "admin/partnerships/proposal/step.html",
+            checklist=checklist(transition, proposal, request.user),
+        )
 
 
 @admin.register(Proposal)

@@ -6,11 +6,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin.confirm import Confirmation
 from core.admin.files import ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404
@@ -122,16 +123,22 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
         proposal_url = reverse("admin:partnerships_proposal_change", args=[candidate.proposal_id])
         if request.method == "POST" and decide_and_report(request, candidate, verb):
             return redirect(f"{proposal_url}#candidates-group")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": candidate,
-            "decision": decision,
-            "consequences": candidates.consequences(decision, candidate),
-            "proposal_url": proposal_url,
-            "title": f"{decision.label}: {candidate.city.name}",
-        }
-        return TemplateResponse(request, "admin/partnerships/candidatecity/decide.html", context)
+        confirmation = Confirmation(
+            title=f"{decision.label}: {candidate.city.name}",
+            crumbs=[
+                (reverse("admin:partnerships_proposal_changelist"), _("Proposals")),
+                (proposal_url, candidate.proposal.reference),
+            ],  # fmt: skip
+            submit=_("Confirm: %(decision)s") % {"decision": decision.label},
+            cancel_url=f"{proposal_url}#candidates-group",
+            consequences=candidates.consequences(decision, candidate),
+            consequences_heading=_("What taking it does"),
+            form_id="decision-form",
+            css_class="candidate-decision",
+        )
+        return self.confirmation_page(
+            request, candidate, confirmation, "admin/partnerships/candidatecity/decide.html"
+        )
 
 
 @admin.register(Approval)
@@ -200,11 +207,20 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
             else:
                 messages.success(request, _("Your answer was sent."))
                 return redirect(reverse("admin:index"))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "question": question,
-            "form": form,
-            "title": _("Answer a request for information"),
-        }
-        return TemplateResponse(request, "admin/partnerships/comment/answer.html", context)
+        confirmation = Confirmation(
+            title=_("Answer a request for information"),
+            crumbs=[
+                (
+                    reverse("admin:partnerships_comment_changelist"),
+                    capfirst(self.model._meta.verbose_name_plural),
+                )
+            ],  # fmt: skip
+            submit=_("Send the answer"),
+            cancel_url=reverse("review:proposal", args=[question.proposal.reference]),
+            cancel_label=_("Open the review page"),
+            form=form,
+            form_id="answer-form",
+        )
+        return self.confirmation_page(
+            request, question, confirmation, "admin/partnerships/comment/answer.html"
+        )
