@@ -14,17 +14,15 @@ from smtplib import SMTPException
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from core.mail import mail_in_language, notifications_are_paused, queue_after_commit
 from core.throttle import Throttle
 
 from .models import Follower, Proposal, ProposalEvent
-from .tasks import notifications_are_paused
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +75,7 @@ def ask_to_follow(*, proposal, email, language, client):
         follower.asked_at = timezone.now()
         follower.confirmed_at = follower.left_at = None
         follower.save()
-        transaction.on_commit(lambda: send_confirmation.enqueue(follower_pk=follower.pk))
+        queue_after_commit(send_confirmation, follower_pk=follower.pk)
     return follower
 
 
@@ -142,35 +140,37 @@ def absolute(name, *args):
 
 
 def confirmation_message(follower):
-    with translation.override(follower.language):
-        context = {
+    def context():
+        return {
             "proposal": follower.proposal,
             "link": absolute("partnerships:follow_confirm", confirm_token(follower)),
             "proposal_link": absolute("partnerships:proposal_detail", follower.proposal.slug),
             "days": CONFIRM_WITHIN.days,
         }
-        subject = render_to_string("partnerships/mail/follow_confirm_subject.txt", context)
-        body = render_to_string("partnerships/mail/follow_confirm_body.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, to=[follower.email])
+
+    return mail_in_language("partnerships/mail/follow_confirm", context, to=follower.email,
+                            language=follower.language)  # fmt: skip
 
 
 def step_message(follower, event):
     with translation.override(follower.language):
         leave_link = absolute("partnerships:follow_leave", leave_token(follower))
-        context = {
-            "proposal": event.proposal,
-            "event": event,
-            "proposal_link": absolute("partnerships:proposal_detail", event.proposal.slug),
-            "leave_link": leave_link,
-        }
-        subject = render_to_string("partnerships/mail/follow_step_subject.txt", context)
-        body = render_to_string("partnerships/mail/follow_step_body.txt", context)
     headers = {
         "List-Unsubscribe": f"<{leave_link}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": f"<{event.proposal.slug}.follow.{_host()}>",
     }
-    return EmailMessage(" ".join(subject.split()), body, to=[follower.email], headers=headers)
+
+    def context():
+        return {
+            "proposal": event.proposal,
+            "event": event,
+            "proposal_link": absolute("partnerships:proposal_detail", event.proposal.slug),
+            "leave_link": leave_link,
+        }
+
+    return mail_in_language("partnerships/mail/follow_step", context, to=follower.email,
+                            language=follower.language, headers=headers)  # fmt: skip
 
 
 def _host():
@@ -244,4 +244,4 @@ def step_recorded(event):
     if notifications_are_paused():
         _mark_told(event.pk)
     elif event.is_public:
-        transaction.on_commit(lambda: tell_followers.enqueue(event_pk=event.pk))
+        queue_after_commit(tell_followers, event_pk=event.pk)

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from core.mail import mail_in_language
 from core.roles import CITY_STAFF
 
 from .models import CandidateCity, Comment, ProposalEvent, preferred_language
@@ -100,14 +98,15 @@ def admin_link(proposal):
 def message_for(kind, obj, user):
     notice = NOTICES[kind]
     proposal = notice.proposal_of(obj)
-    with translation.override(preferred_language(user)):
-        context = {
+
+    def context():
+        return {
             "object": obj,
             "proposal": proposal,
             "user": user,
             "link": review_link(proposal),
             "admin_link": admin_link(proposal) if user.is_staff else "",
         }
-        subject = render_to_string(f"partnerships/mail/{notice.template}_subject.txt", context)
-        body = render_to_string(f"partnerships/mail/{notice.template}_body.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, to=[user.email])
+
+    return mail_in_language(f"partnerships/mail/{notice.template}", context, to=user.email,
+                            language=preferred_language(user))  # fmt: skip

@@ -1,14 +1,13 @@
 """Background work. Production runs these in `manage.py db_worker`; tests run them at once."""
 
 import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import timedelta
 from smtplib import SMTPException
 
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
+
+from core.mail import queue_after_commit
 
 from .notifications import NOTICES, message_for
 
@@ -17,27 +16,10 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 4
 RETRY_DELAY = timedelta(minutes=5)
 
-_paused = ContextVar("notifications_paused", default=False)
-
-
-@contextmanager
-def notifications_paused():
-    """Record without mailing anyone, e.g. while the demo story is loaded."""
-    token = _paused.set(True)
-    try:
-        yield
-    finally:
-        _paused.reset(token)
-
-
-def notifications_are_paused():
-    return _paused.get()
-
 
 def notify_on_commit(kind, pk):
     """Queue one notice once the current transaction commits, so a rollback sends nothing."""
-    if not _paused.get():
-        transaction.on_commit(lambda: send_notice.enqueue(kind=kind, pk=pk))
+    queue_after_commit(send_notice, kind=kind, pk=pk)
 
 
 @task()

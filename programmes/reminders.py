@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from smtplib import SMTPException
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from core.mail import mail_in_language
 from delegations.models import Commitment
 from partnerships.models import CandidateCity, Comment, Proposal, preferred_language
 from partnerships.notifications import admin_link, city_staff, review_link, staff_for
@@ -171,14 +170,14 @@ def _claim(item, user, today):
 
 
 def message(item, user):
-    with translation.override(preferred_language(user)):
-        context = {**item.context, "item": item, "user": user, "proposal": item.proposal,
-                   "link": review_link(item.proposal) if item.proposal else "",
-                   "admin_link": admin_link(item.proposal) if item.proposal else "",
-                   "portal": settings.PORTAL_BASE_URL}  # fmt: skip
-        subject = render_to_string("programmes/mail/reminder_subject.txt", context)
-        body = render_to_string("programmes/mail/reminder_body.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, to=[user.email])
+    def context():
+        return {**item.context, "item": item, "user": user, "proposal": item.proposal,
+                "link": review_link(item.proposal) if item.proposal else "",
+                "admin_link": admin_link(item.proposal) if item.proposal else "",
+                "portal": settings.PORTAL_BASE_URL}  # fmt: skip
+
+    return mail_in_language("programmes/mail/reminder", context, to=user.email,
+                            language=preferred_language(user))  # fmt: skip
 
 
 def send_reminders(today=None, dry_run=False):

@@ -285,7 +285,7 @@ def test_a_form_that_loaded_the_step_before_it_was_mailed_does_not_mail_it_again
 def test_steps_recorded_while_notices_are_paused_are_never_news(
     offer, django_capture_on_commit_callbacks
 ):
-    from partnerships.tasks import notifications_paused
+    from core.mail import notifications_paused
 
     Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
     with notifications_paused(), django_capture_on_commit_callbacks(execute=True):

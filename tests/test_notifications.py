@@ -178,7 +178,7 @@ def test_a_staff_step_mails_followers_not_every_staff_member(
 
 
 def test_notices_queued_while_paused_are_never_sent(audience, django_capture_on_commit_callbacks):
-    from partnerships.tasks import notifications_paused
+    from core.mail import notifications_paused
 
     proposal, liaison, follower = audience
     with django_capture_on_commit_callbacks(execute=True), notifications_paused():

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.content_version import content_changed
+from core.mail import notifications_paused
 from delegations.models import Commitment, Delegate, Visit
 from demo import programmes_samples
 from demo import story as data
@@ -22,7 +23,6 @@ from partnerships.models import (
     Province,
 )
 from partnerships.services import proposal_offer
-from partnerships.tasks import notifications_paused
 
 
 def split_off(record, *keys):
