@@ -5,7 +5,7 @@ again once the version has moved, so nothing needs to be found and deleted.
 It moves twice per change: at once (a reader in the same process or transaction sees it) and
 after the commit (a reader that took the new version before the change was visible, and kept
 what it saw, is never answered from again). Model signals call content_changed()
-(kupang_portal/page_cache.py connects them); a bulk insert or a queryset update, which send
+(core/page_cache.py connects them); a bulk insert or a queryset update, which send
 none, must call it themselves.
 """
 

@@ -10,6 +10,7 @@ class DelegationsConfig(AppConfig):
     verbose_name = _("Delegations")
 
     def ready(self):
+        from core import page_cache
         from partnerships import dormancy, opendata, sections
 
         from . import checked_texts
@@ -31,3 +32,5 @@ class DelegationsConfig(AppConfig):
         dormancy.register_activity_source(visits.last_visit_day)
         dormancy.register_activity_source(visits.last_commitment_closed)
         checked_texts.register()
+        page_cache.keep_pages_of(self)
+        page_cache.register_cached_views("delegations:visit_list", "delegations:visit_detail")

@@ -14,11 +14,19 @@ class PortalConfig(AppConfig):
     verbose_name = "Kupang Sister-City Portal"
 
     def ready(self):
+        from core import page_cache
+
         from . import accounts  # noqa: F401 - counts failed sign-ins per address
         from .deploy_checks import shared_cache_for_limits
-        from .page_cache import connect_signals
 
-        # Any saved, deleted or re-linked record of the portal's applications empties the
-        # public page cache (translations are columns of the same rows).
-        connect_signals()
+        # The project's own pages in the public page cache (each app registers its own).
+        page_cache.register_cached_views(
+            "updates_feed",
+            "updates_feed_in_language",
+            "visits_ics",
+            "visits_ics_in_language",
+            "sitemap",
+            "sitemap_section",
+            "robots",
+        )
         checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the language, session and message middleware: it needs the language, and it leaves
     # alone anyone with a session or a message.
-    "kupang_portal.page_cache.page_cache",
+    "core.page_cache.page_cache",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
@@ -252,7 +252,7 @@ else:
 # are never stored. At 0 (the default) they may keep a copy but must ask again each time (the
 # answer is then a cheap 304), so an unpublished proposal never lingers outside the portal.
 PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=0)
-# The portal's own cache of anonymous pages (kupang_portal/page_cache.py): emptied by any change to
+# The portal's own cache of anonymous pages (core/page_cache.py): emptied by any change to
 # the records, and in any case after this many seconds, for what changes with time alone.
 # On by default only with a shared cache: in each process's own memory, a change made through
 # one gunicorn worker would not reach the pages the other workers keep.

@@ -10,6 +10,7 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self):
+        from core import page_cache
         from partnerships import dormancy, opendata, sections
 
         from . import checked_texts
@@ -31,3 +32,8 @@ class ProgrammesConfig(AppConfig):
             former_names=("register",),  # its first name, before DESIGN.md's
         )
         checked_texts.register()
+        # Recording the daily reminders changes nothing a page shows.
+        page_cache.keep_pages_of(self, not_shown={"remindersent"})
+        page_cache.register_cached_views(
+            "programmes:register", "programmes:report", "programmes:report_pdf"
+        )

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core import content_version as versions
-from kupang_portal import page_cache
+from core import page_cache
 from partnerships.models import FocusSector, PartnerCity, Proposal
 
 from .factories import (
@@ -464,3 +464,23 @@ def test_receivers_leave_other_models_fast_deletes_alone(db):
     from django.db.models.deletion import Collector
 
     assert Collector(using="default").can_fast_delete(Session.objects.all())
+
+
+def test_the_release_covers_every_app_of_the_portal(settings, tmp_path):
+    """Pages built by other code are never served: a change in any app's code, core and demo
+    included, makes a new release."""
+    for app in ("core", "partnerships", "demo"):
+        (tmp_path / app).mkdir()
+        (tmp_path / app / "apps.py").write_text("# an app\n")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "locale").mkdir()
+    settings.BASE_DIR = tmp_path
+    before = page_cache._release()
+    (tmp_path / "core" / "page_cache.py").write_text("CHANGED = True\n")
+    assert page_cache._release() != before
+
+
+def test_each_app_registers_the_views_kept_in_the_cache():
+    assert {"partnerships:proposal_detail", "delegations:visit_detail", "programmes:register",
+            "updates_feed", "sitemap"} <= page_cache.CACHED_VIEWS  # fmt: skip
+    assert "delegations:document_download" not in page_cache.CACHED_VIEWS

@@ -29,42 +29,15 @@ from core.content_version import content_changed, content_version
 
 logger = logging.getLogger(__name__)
 
-# The views whose anonymous answers depend only on the address, the language and the records.
-# Document downloads are files served from storage and the health checks must be live: neither
-# is here.
-CACHED_VIEWS = frozenset(
-    {
-        "partnerships:home",
-        "partnerships:proposal_list",
-        "partnerships:proposal_detail",
-        "partnerships:sector_list",
-        "partnerships:sector_detail",
-        "partnerships:city_list",
-        "programmes:register",
-        "programmes:report",
-        "programmes:report_pdf",
-        "partnerships:city_detail",
-        "partnerships:open_data",
-        "partnerships:open_data_csv",
-        "partnerships:open_data_json",
-        "delegations:visit_list",
-        "delegations:visit_detail",
-        "partnerships:proposal_feed",
-        "updates_feed",
-        "updates_feed_in_language",
-        "visits_ics",
-        "visits_ics_in_language",
-        "sitemap",
-        "sitemap_section",
-        "robots",
-    }
-)
+# The views whose anonymous answers depend only on the address, the language and the records,
+# as each app registers them (`register_cached_views`). Document downloads are files served from
+# storage and the health checks must be live: neither is registered.
+CACHED_VIEWS = set()
 
-# The records in these applications are what public pages show.
-CONTENT_APPS = frozenset({"partnerships", "delegations", "programmes"})
-# ...except these, which no public page shows: a citizen following a proposal by email, or the
-# daily reminders being recorded, must not empty everyone's page cache.
-NOT_SHOWN_MODELS = frozenset({"partnerships.follower", "programmes.remindersent"})
+
+def register_cached_views(*view_names):
+    CACHED_VIEWS.update(view_names)
+
 
 # Only these query parameters make a page worth keeping: the list's filters and pages, the
 # sitemap's pages. Any other (a search, a made-up parameter) is answered without a copy, so that
@@ -79,21 +52,22 @@ def record_changed(sender, **kwargs):
     content_changed()
 
 
-def connect_signals():
-    """Every model of the content applications (their histories and many-to-many tables too)
-    bumps the version when saved, deleted or re-linked. Receivers are connected per model: one
-    for every sender would stop Django's fast deletes everywhere (sessions, sign-in logs)."""
-    from django.apps import apps
+def keep_pages_of(app_config, not_shown=()):
+    """Every model of an app whose records public pages show (their histories and
+    many-to-many tables too) bumps the version when saved, deleted or re-linked; except the
+    models named in `not_shown`, which no public page shows (a citizen following a proposal,
+    the reminders being recorded must not empty everyone's page cache). Receivers are connected
+    per model: one for every sender would stop Django's fast deletes everywhere (sessions,
+    sign-in logs)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    for label in sorted(CONTENT_APPS):
-        for model in apps.get_app_config(label).get_models(include_auto_created=True):
-            if model._meta.label_lower in NOT_SHOWN_MODELS:
-                continue
-            uid = f"page_cache_{model._meta.label_lower}"
-            post_save.connect(record_changed, sender=model, dispatch_uid=uid)
-            post_delete.connect(record_changed, sender=model, dispatch_uid=uid)
-            m2m_changed.connect(record_changed, sender=model, dispatch_uid=uid)
+    for model in app_config.get_models(include_auto_created=True):
+        if model._meta.model_name in not_shown:
+            continue
+        uid = f"page_cache_{model._meta.label_lower}"
+        post_save.connect(record_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(record_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(record_changed, sender=model, dispatch_uid=uid)
 
 
 def _may_use_cache(request):
@@ -122,8 +96,8 @@ def _release():
     release (during a rolling deploy, or before a template fix) are never served by this one."""
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
-    for folder in ("kupang_portal", "partnerships", "delegations", "programmes", "templates",
-                   "locale"):  # fmt: skip
+    apps = sorted(folder.name for folder in root.iterdir() if (folder / "apps.py").is_file())
+    for folder in (*apps, "templates", "locale"):
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".html", ".txt", ".xml", ".mo") and path.is_file():
                 digest.update(str(path.relative_to(root)).encode())
