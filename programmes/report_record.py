@@ -90,7 +90,7 @@ def _indicator(indicator, year):
 
 def _year_activities(partnership, first, last):
     return (
-        Activity.objects.public()
+        Activity.objects.on_public_record()
         .filter(partnership=partnership, starts_on__lte=last, ends_on__gte=first)
         .order_by("starts_on", "pk")
     )
@@ -113,7 +113,9 @@ def _year_commitments(partnership, year):
 
 
 def _year_indicators(partnership, year):
-    measured = Indicator.objects.public().filter(partnership=partnership, baseline_year__lte=year)
+    measured = Indicator.objects.on_public_record().filter(
+        partnership=partnership, baseline_year__lte=year
+    )
     return measured.select_related("sector").prefetch_related("values")
 
 

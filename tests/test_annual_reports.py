@@ -381,3 +381,20 @@ def test_pdfs_use_a_font_every_reader_has_and_mark_a_draft(partnership):
     assert any("HeiseiKakuGo" in font for font in fonts)
     frozen = frozen_report(partnership, year=2024)
     assert "DRAFT" not in fonts_and_text(frozen, "en")[1]
+
+
+def test_a_report_of_a_partnership_not_yet_published_still_counts_its_public_activities():
+    """Staff may write and freeze the report before the partnership page is published: it
+    counts what is public within the partnership, and is shown only once both are public."""
+    import datetime
+
+    quiet = ProposalFactory(active=True, published=False)
+    activity(quiet, "Teacher exchange", datetime.date(2025, 3, 1), datetime.date(2025, 3, 5),
+             budget_idr=40_000_000, budget_source="city")  # fmt: skip
+    activity(quiet, "Internal rehearsal", datetime.date(2025, 4, 1), datetime.date(2025, 4, 1),
+             is_public=False)  # fmt: skip
+
+    record = reports.compile_record(quiet, 2025)
+
+    assert [a["title"]["en"] for a in record["activities"]] == ["Teacher exchange"]
+    assert record["budget_total"] == 40_000_000

@@ -402,3 +402,22 @@ def test_a_public_note_staff_add_in_the_admin_is_mailed(
         response = staff_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
+
+
+def test_a_step_made_public_later_in_the_admin_is_mailed_once(
+    staff_client, offer, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from tests.html_forms import admin_form_data
+
+    Follower.objects.create(proposal=offer, email="a@example.org", confirmed_at=timezone.now())
+    internal = recorded_step(proposal=offer, title="Quiet step", is_public=False)
+    url = reverse("admin:partnerships_proposalevent_change", args=[internal.pk])
+    data = {**admin_form_data(staff_client, url), "is_public": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302  # saved again: no news
+    assert len(mail.outbox) == 1

@@ -256,6 +256,13 @@ def test_home_groups_proposals_by_stage_and_shows_visits(client, site):
     assert "Courtesy visit" in response.content.decode()
 
 
+@pytest.mark.parametrize("language", ["id", "en", "ja"])
+def test_the_home_page_offers_the_visits_calendar_in_the_readers_language(client, language):
+    body = client.get(f"/{language}/").content.decode()
+    assert f'href="/{language}/visits.ics"' in body
+    assert 'href="/visits.ics"' not in body
+
+
 def test_empty_portal_says_so(client):
     body = client.get("/en/").content.decode()
     assert "No proposal has been published yet." in body

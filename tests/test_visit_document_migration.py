@@ -107,3 +107,29 @@ def test_going_back_puts_them_where_they_were(demo_before_the_move):
     assert (restored.proposal_id, restored.title_ja) == (None, "報告")
     history = back.get_model("partnerships", "HistoricalDocument").objects.filter(id=restored.pk)
     assert history.count() == 2
+
+
+def test_a_document_of_a_public_proposal_and_an_unpublished_visit_stays_hidden(
+    demo_before_the_move,
+):
+    """It was public only while both were: after the move neither copy shows it."""
+    old = demo_before_the_move
+    proposal = old.get_model("partnerships", "Proposal").objects.filter(
+        published=True, archived_at__isnull=True).exclude(status="draft").first()  # fmt: skip
+    visit = old.get_model("delegations", "Visit").objects.order_by("pk").first()
+    old.get_model("delegations", "Visit").objects.filter(pk=visit.pk).update(published=False)
+    both = _old_document(old, visit_id=visit.pk, proposal_id=proposal.pk)
+
+    new = migrate(head())
+
+    assert new.get_model("partnerships", "Document").objects.get(pk=both.pk).is_public is False
+    copy = new.get_model("delegations", "VisitDocument").objects.get(visit_id=visit.pk)
+    assert copy.is_public is True  # its other owner, the proposal, is public; the visit is not
+
+    back = migrate(BEFORE)
+
+    joined = back.get_model("partnerships", "Document").objects.get(pk=both.pk)
+    assert (joined.visit_id, joined.proposal_id, joined.is_public) == (
+        visit.pk, proposal.pk, True)  # fmt: skip
+    assert not back.get_model("partnerships", "Document").objects.exclude(pk=both.pk).filter(
+        visit_id=visit.pk).exists()  # fmt: skip

@@ -1,6 +1,11 @@
 """A visit's documents move from partnerships (where a document pointed up at its visit) to
-delegations' own VisitDocument, each with its file and its edit history. A document that also
-belonged to a proposal stays there as well. Reversible: going back puts them where they were."""
+delegations' own VisitDocument, each with its file and its edit history.
+
+A document that belonged to a proposal and a visit at once (the admin never made one, but data
+could) was public only while both were public. It stays with its proposal and is copied to its
+visit, and each copy stays public only if the other owner is public now: neither copy may show
+what the one document hid. Going back puts every document where it was, the two copies joined
+again."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -30,11 +35,22 @@ def _copy_history(history, record_id, target_history, copy_id, owner):
         )
 
 
+def _owner_is_public(document, Proposal, Visit):
+    """For a document of a proposal and a visit: is the other owner of each copy public?"""
+    proposal = Proposal.objects.filter(
+        pk=document.proposal_id, published=True, archived_at__isnull=True
+    ).exclude(status="draft")
+    visit = Visit.objects.filter(pk=document.visit_id, published=True, archived_at__isnull=True)
+    return proposal.exists(), visit.exists()
+
+
 def move_to_visits(apps, schema_editor):
     Document = apps.get_model("partnerships", "Document")
     HistoricalDocument = apps.get_model("partnerships", "HistoricalDocument")
     VisitDocument = apps.get_model("delegations", "VisitDocument")
     HistoricalVisitDocument = apps.get_model("delegations", "HistoricalVisitDocument")
+    Proposal = apps.get_model("partnerships", "Proposal")
+    Visit = apps.get_model("delegations", "Visit")
     for document in Document.objects.filter(visit__isnull=False).order_by("pk"):
         copy = _copy(document, VisitDocument, visit_id=document.visit_id)
         _copy_history(HistoricalDocument, document.pk, HistoricalVisitDocument, copy.pk,
@@ -42,6 +58,14 @@ def move_to_visits(apps, schema_editor):
         if document.proposal_id is None:
             HistoricalDocument.objects.filter(id=document.pk).delete()
             document.delete()
+            continue
+        proposal_public, visit_public = _owner_is_public(document, Proposal, Visit)
+        VisitDocument.objects.filter(pk=copy.pk).update(
+            is_public=document.is_public and proposal_public
+        )
+        Document.objects.filter(pk=document.pk).update(
+            is_public=document.is_public and visit_public
+        )
 
 
 def move_back(apps, schema_editor):
@@ -50,9 +74,20 @@ def move_back(apps, schema_editor):
     VisitDocument = apps.get_model("delegations", "VisitDocument")
     HistoricalVisitDocument = apps.get_model("delegations", "HistoricalVisitDocument")
     for document in VisitDocument.objects.order_by("pk"):
-        copy = _copy(document, Document, visit_id=document.visit_id)
-        _copy_history(HistoricalVisitDocument, document.pk, HistoricalDocument, copy.pk,
-                      owner=lambda past: {"visit_id": past.visit_id, "proposal_id": None})  # fmt: skip
+        # The visit's copy of a document that stayed with its proposal: join them again.
+        twin = Document.objects.filter(
+            file=document.file.name, proposal__isnull=False, visit__isnull=True
+        ).first()
+        if twin is not None:
+            Document.objects.filter(pk=twin.pk).update(
+                visit_id=document.visit_id, is_public=twin.is_public or document.is_public
+            )
+        else:
+            copy = _copy(document, Document, visit_id=document.visit_id)
+            _copy_history(
+                HistoricalVisitDocument, document.pk, HistoricalDocument, copy.pk,
+                owner=lambda past: {"visit_id": past.visit_id, "proposal_id": None},
+            )  # fmt: skip
         HistoricalVisitDocument.objects.filter(id=document.pk).delete()
         document.delete()
 

@@ -88,8 +88,8 @@ class ActorRecordingMixin:
             if field and adding and getattr(obj, f"{field}_id") is None:
                 setattr(obj, field, request.user)
             obj.save()
-            if adding and isinstance(obj, ProposalEvent):
-                follows.step_recorded(obj)
+            if isinstance(obj, ProposalEvent):
+                follows.step_recorded(obj)  # added, or made public: news not yet told
         formset.save_m2m()  # no row is deleted here: the inlines offer archiving instead
 
 

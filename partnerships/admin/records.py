@@ -46,8 +46,8 @@ class ProposalEventAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin, T
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if not change:
-            follows.step_recorded(obj)
+        # A step added here, or made public here (or by a revert), is news not yet told.
+        follows.step_recorded(obj)
 
     def get_kept_fields(self, obj):
         stored = ProposalEvent.objects.filter(pk=obj.pk).exclude(to_status="").exists()

@@ -10,8 +10,13 @@ from .activities import SIGNED
 
 
 class IndicatorQuerySet(ArchivableQuerySet):
+    def on_public_record(self):
+        """Marked public within its partnership: what the partnership's annual report counts,
+        and what the public sees once the partnership itself is public."""
+        return self.current().filter(is_public=True)
+
     def public(self):
-        return self.current().filter(is_public=True, partnership__in=Proposal.objects.public())
+        return self.on_public_record().filter(partnership__in=Proposal.objects.public())
 
 
 class Indicator(Archivable):
