@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from core.roles import sync_roles
-from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
+from tests.factories import LiaisonFactory, ProposalFactory, StaffUserFactory, UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +54,20 @@ def _default_language():
     # test starts in Indonesian whatever the previous request activated.
     with translation.override("id"):
         yield
+
+
+@pytest.fixture
+def in_english():
+    """Refusals, labels and pages read in English (tests use it through
+    `pytest.mark.usefixtures("in_english")`)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def partnership(db):
+    """A signed, active and published partnership with a five-year term."""
+    return ProposalFactory(active=True, slug="kupang-yamabe", term_years=5)
 
 
 @pytest.fixture

@@ -31,11 +31,6 @@ def activity(partnership, **fields):
     return Activity.objects.create(partnership=partnership, **values)
 
 
-@pytest.fixture
-def partnership():
-    return ProposalFactory(active=True, slug="active-partnership")
-
-
 def add_in_admin(client, **filled):
     """Fill in the admin's add form as the page renders it, and send it."""
     client.force_login(StaffUserFactory())

@@ -4,32 +4,19 @@ extends the term; the history is kept and shown on the partnership's page and th
 import datetime
 
 import pytest
-from django.utils import translation
 
 from partnerships import services
 from partnerships.models import AgreementRenewal, Document, Proposal, ProposalEvent
 from tests.factories import DocumentFactory, ProfileFactory, ProposalFactory, StaffUserFactory
 from tests.html_forms import form_on_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    with translation.override("en"):
-        yield
 
 
 def renewal_document(proposal, dated=datetime.date(2029, 5, 1)):
     return DocumentFactory(proposal=proposal, kind=Document.Kind.RENEWAL, dated=dated,
                            title="Renewal agreement", is_public=True)  # fmt: skip
-
-
-@pytest.fixture
-def partnership():
-    # Signed on 1 June 2024 for five years: the term ends on 1 June 2029.
-    return ProposalFactory(active=True, slug="kupang-yamabe", term_years=5)
 
 
 def renew(proposal, years=5, **kwargs):

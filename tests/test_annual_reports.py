@@ -5,7 +5,7 @@ import datetime
 import io
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 from pypdf import PdfReader
 
 from delegations.models import Commitment
@@ -19,14 +19,8 @@ from tests.factories import (
     VisitFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 D = datetime.date
-
-
-@pytest.fixture(autouse=True)
-def in_english():
-    with translation.override("en"):
-        yield
 
 
 def activity(partnership, title, starts_on, ends_on, **fields):
@@ -35,11 +29,6 @@ def activity(partnership, title, starts_on, ends_on, **fields):
     values.update(fields)
     return Activity.objects.create(partnership=partnership, title=title, starts_on=starts_on,
                                    ends_on=ends_on, **values)  # fmt: skip
-
-
-@pytest.fixture
-def partnership():
-    return ProposalFactory(active=True, slug="kupang-yamabe", term_years=5)
 
 
 @pytest.fixture

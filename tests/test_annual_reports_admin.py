@@ -18,8 +18,8 @@ ADD = "/admin/programmes/annualreport/add/"
 
 
 @pytest.fixture
-def partnership():
-    partnership = ProposalFactory(active=True, slug="kupang-yamabe", term_years=5)
+def partnership(partnership):
+    """The shared partnership, with one activity of last year."""
     Activity.objects.create(
         partnership=partnership,
         title="Drill",

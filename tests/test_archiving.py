@@ -5,7 +5,6 @@ cannot move what only the services move."""
 import pytest
 from django.contrib import admin
 from django.urls import reverse
-from django.utils import translation
 
 from delegations.models import Commitment, Delegate, Visit, VisitDocument
 from partnerships import archiving
@@ -34,16 +33,10 @@ from tests.factories import (
 from tests.html_forms import admin_form_data, form_on_page
 from tests.lifecycle import ready_for, take
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 ARCHIVABLE = [Proposal, ProposalEvent, CandidateCity, Approval, Document, Comment, Visit, Delegate,
               Commitment, VisitDocument]  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    with translation.override("en"):
-        yield
 
 
 def admin_url(obj, view):

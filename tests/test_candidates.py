@@ -5,7 +5,6 @@ nothing."""
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from partnerships import candidates
 from partnerships.models import CandidateCity, ProposalEvent
@@ -18,14 +17,8 @@ from tests.factories import (
 )
 from tests.html_forms import form_on_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 C = CandidateCity.State
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

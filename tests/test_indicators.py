@@ -10,16 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 from partnerships.models import FocusSector
 from programmes.models import Indicator, IndicatorValue
-from tests.factories import ProposalFactory, StaffUserFactory
+from tests.factories import StaffUserFactory
 from tests.html_forms import admin_form_data, with_inline_rows
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture
-def partnership():
-    return ProposalFactory(active=True, slug="active-partnership")
 
 
 def indicator(partnership, **fields):

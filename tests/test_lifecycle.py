@@ -5,14 +5,13 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import translation
 
 from partnerships import services
 from partnerships.models import Proposal, ProposalEvent
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 from tests.lifecycle import BREAK, meet_requirements, proposal_in, ready_for, take
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 S = Proposal.Status
 OFFER_DAY = datetime.datetime(2024, 1, 10, 10, 0, tzinfo=datetime.UTC)
@@ -42,13 +41,6 @@ def state_of(proposal):
         ProposalEvent.objects.filter(proposal=proposal).count(),
         fresh.history.count(),
     )
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Refusals are worded in the active language; these tests read them in English.
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -5,19 +5,12 @@ Expected scores below are computed by hand from those weights (sectors 50, coast
 people, exposed to earthquakes, tsunamis, cyclones and droughts)."""
 
 import pytest
-from django.utils import translation
 
 from partnerships.matching import WEIGHTS, population_band, rank_cities
 from partnerships.models import FocusSector
 from tests.factories import PartnerCityFactory, ProposalFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def sectors(*slugs):

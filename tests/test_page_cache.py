@@ -14,7 +14,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from core import content_version as versions
 from core import page_cache
@@ -30,13 +29,7 @@ from .factories import (
 from .html_forms import admin_form_data, form_on_page
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

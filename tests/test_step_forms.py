@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from partnerships import services
 from partnerships.models import Proposal
@@ -13,20 +13,13 @@ from tests.factories import DocumentFactory, LiaisonFactory, ProposalEventFactor
 from tests.html_forms import form_on_page
 from tests.lifecycle import ready_for, take
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 AN_OFFER = {"from_status": "draft", "to_status": "offered", "title": "Offer made"}
 
 
 def today():
     return timezone.localdate()
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    # Pages (their /en/ addresses) and refusals are read in English here.
-    with translation.override("en"):
-        yield
 
 
 def admin_step(proposal, verb):
