@@ -13,7 +13,7 @@ def sign_in_to_admin(page, live_server, username, password):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    assert "/admin/login/" not in page.url, "sign-in failed"
+    expect(page, "sign-in failed").not_to_have_url(re.compile("/admin/login/"))
 
 
 def sign_in_to_site(page, live_server, username, password):

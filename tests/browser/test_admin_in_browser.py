@@ -1,6 +1,7 @@
 """A city staff member signs in to the admin in a real browser and finds Kupang's offer."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -27,5 +28,6 @@ def test_liaison_is_refused_at_the_admin_door(live_server, page, demo_story):
     page.fill("#id_password", "kupang-demo-liaison")
     page.click("input[type=submit]")
 
+    # Wait for the answer to the sign-in: the login page was already open before it.
+    expect(page.locator(".errornote")).to_be_visible()
     assert "/admin/login/" in page.url
-    assert page.locator(".errornote").is_visible()

@@ -1,6 +1,7 @@
 """A citizen on a phone finds Kupang's offer in Japanese, then reads it in Indonesian."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -82,18 +83,18 @@ def test_citizen_follows_kupangs_offer_by_email_and_leaves_with_one_click(
     phone.goto(f"{live_server.url}/en/proposals/kupang-japan-sister-city/")
     phone.get_by_label("Your email address").fill("not an address")
     phone.get_by_role("button", name="Follow by email").click()
-    assert "Enter a valid email address." in phone.locator("main").inner_text()
+    expect(phone.locator("main")).to_contain_text("Enter a valid email address.")
     assert phone.get_by_label("Your email address").input_value() == "not an address"
 
     phone.get_by_label("Your email address").fill("reader@example.org")
     phone.get_by_label("Language of the mail").select_option("ja")
     phone.get_by_role("button", name="Follow by email").click()
-    assert phone.get_by_role("heading", name="Check your mailbox").is_visible()
+    expect(phone.get_by_role("heading", name="Check your mailbox")).to_be_visible()
     (asking,) = mailoutbox
     confirm_link = re.search(r"https?://\S+/follow/confirm/\S+/", asking.body)[0]
     phone.goto(live_server.url + "/" + confirm_link.split("/", 3)[3])
     phone.get_by_role("button", name="確認する").click()
-    assert phone.get_by_role("heading", name="この提案を購読しています").is_visible()
+    expect(phone.get_by_role("heading", name="この提案を購読しています")).to_be_visible()
     phone.screenshot(path=str(artifacts / "follow-confirmed-ja.png"), full_page=True)
 
     proposal = Proposal.objects.get(reference="KPG-2023-001")
@@ -104,4 +105,4 @@ def test_citizen_follows_kupangs_offer_by_email_and_leaves_with_one_click(
     leave_link = re.search(r"https?://\S+/follow/leave/\S+/", news.body)[0]
     phone.goto(live_server.url + "/" + leave_link.split("/", 3)[3])
     phone.get_by_role("button", name="送信を停止する").click()
-    assert phone.get_by_role("heading", name="この提案の購読を停止しました").is_visible()
+    expect(phone.get_by_role("heading", name="この提案の購読を停止しました")).to_be_visible()
