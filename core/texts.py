@@ -3,7 +3,10 @@ the languages they chose."""
 
 from django.conf import settings
 from django.utils import translation
-from modeltranslation.utils import build_localized_fieldname
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+LANGUAGE_NAMES = {"id": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}
 
 
 def in_each_language(field, text):
@@ -18,17 +21,16 @@ def in_each_language(field, text):
 
 def as_written(field, text):
     """A person's text in the columns of the languages they wrote it in: `text` is a string
-    (kept in the Indonesian column) or {language code: text}. The Indonesian column, which
-    every language falls back to, takes the first text written when Indonesian was left out."""
+    (kept in the Indonesian column) or {language code: text}."""
     given = text if isinstance(text, dict) else {settings.LANGUAGE_CODE: text}
     values = {
         build_localized_fieldname(field, code): str(given.get(code, "")).strip()
         for code, _name in settings.LANGUAGES
     }
     default = build_localized_fieldname(field, settings.LANGUAGE_CODE)
-    values[default] = values[default] or next((v for v in values.values() if v), "")
-    # The plain field first: set on a loaded instance, it writes the active language's column,
-    # which the language columns after it then put right.
+    # Each text stays in the column of its own language (readers of the others get it through
+    # the fallback, marked as such). The plain field first: set on a loaded instance, it writes
+    # the active language's column, which the language columns after it then put right.
     return {field: values[default], **values}
 
 
@@ -36,3 +38,15 @@ def written(text):
     """True when a note or reason, given as text or as {language: text}, says something."""
     values = text.values() if isinstance(text, dict) else [text]
     return any(str(value).strip() for value in values)
+
+
+def source_language(record, field, language=None):
+    """The language `record.field` is read in by a reader of `language` (the active one): their
+    own where it is written, else the first language of the fallback order (settings'
+    MODELTRANSLATION_FALLBACK_LANGUAGES) that has text. Every page, feed, calendar and report
+    marks a passage that falls back with what this returns."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for code in resolution_order(language):
+        if getattr(record, build_localized_fieldname(field, code), None):
+            return code
+    return language

@@ -176,7 +176,14 @@ LANGUAGES = [
     ("ja", _("Japanese")),
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "id"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("id",)
+# The best language there is: Japanese readers get English before Indonesian; English and
+# Indonesian readers get each other; any text at all comes before none.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("id", "en", "ja"),
+    "ja": ("en", "id"),
+    "en": ("id",),
+    "id": ("en",),
+}
 
 
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = label_in_language

@@ -22,11 +22,11 @@ from core.refusals import Refused
 from core.texts import in_each_language
 
 from .follows import step_recorded
-from .models import CandidateCity, Proposal, ProposalEvent
+from .models import CandidateCity, PartnerCity, Proposal, ProposalEvent
 from .models.candidates import OPEN_FOR_CANDIDATES
 from .permissions import can_review, is_city_staff, is_liaison_of
 from .tasks import notify_on_commit
-from .timeline import date_problems
+from .timeline import event_date_problems
 
 C = CandidateCity.State
 
@@ -43,8 +43,13 @@ class Decision:
     sources: tuple
     target: str
     liaison_may: bool
-    public: bool
+    public: bool | None  # None: public when the city was (an undo corrects the public record)
 
+    def is_public(self, from_state):
+        return from_state in PUBLIC_STATES if self.public is None else self.public
+
+
+PUBLIC_STATES = (C.SHORTLISTED, C.SELECTED)  # what CandidateCity.objects.public() shows
 
 SHORTLIST = Decision(
     "shortlist", _("Shortlist"), _("Candidate city shortlisted: %(city)s"),
@@ -59,7 +64,13 @@ SELECT = Decision(
     (C.SUGGESTED, C.SHORTLISTED), C.SELECTED, liaison_may=False, public=True,
 )  # fmt: skip
 
-DECISIONS = {d.verb: d for d in (SHORTLIST, SET_ASIDE, SELECT)}
+# A decision taken by mistake is undone with its own event: the record keeps both.
+UNDO = Decision(
+    "undo", _("Undo the decision"), _("Decision on %(city)s undone: suggested again"),
+    (C.SHORTLISTED, C.SET_ASIDE, C.SELECTED), C.SUGGESTED, liaison_may=True, public=None,
+)  # fmt: skip
+
+DECISIONS = {d.verb: d for d in (SHORTLIST, SET_ASIDE, SELECT, UNDO)}
 
 
 def _open_problems(proposal):
@@ -115,29 +126,36 @@ def available_decisions(candidate, proposal, by, *, staff=None):
 
 
 def consequences(decision, candidate):
-    """What a decision will do, said plainly on its confirmation page."""
+    """What a decision will do, said plainly on its confirmation page: what becomes public and
+    who is told."""
     names = {"city": candidate.city.name, "reference": candidate.proposal.reference}
     said = {
-        "shortlist": [_("%(city)s joins the shortlist of %(reference)s; shortlisted cities are "
-                        "shown on the proposal's public page.")],
-        "set_aside": [_("%(city)s is set aside: it no longer shows on the public page, and can "
-                        "be shortlisted again later.")],
-        "select": [
-            _("%(city)s becomes the selected candidate of %(reference)s; it becomes the "
-              "partner city when the letter of intent is signed with it."),
-            _("The selection is published on the public timeline and mailed to the consulate's "
-              "liaisons and the staff who follow the proposal."),
-        ],
+        "shortlist": _("%(city)s joins the shortlist of %(reference)s; shortlisted cities are "
+                       "named on the proposal's public page while it is published."),
+        "set_aside": _("%(city)s is set aside: it no longer shows on the public page, and can "
+                       "be shortlisted again later."),
+        "select": _("%(city)s becomes the selected candidate of %(reference)s; it becomes the "
+                    "partner city when the letter of intent is signed with it."),
+        "undo": _("%(city)s is a suggestion again, as before any decision; the earlier "
+                  "decision stays on the record, followed by this one."),
     }[decision.verb]  # fmt: skip
-    return [sentence % names for sentence in said]
+    told = _("The city's staff who follow %(reference)s (every staff member if nobody does) "
+             "and the consulate's liaisons are mailed the decision.")  # fmt: skip
+    if decision.is_public(candidate.state):
+        public = _("The decision is published on the proposal's public timeline, and its "
+                   "followers by email are told, if the proposal is published.")  # fmt: skip
+    else:
+        public = _("The decision stays internal: it is not on the public timeline.")
+    return [said % names, public, told % names]
 
 
 def outcome(candidate):
-    """The message that tells a person where the candidate now stands."""
-    return _("%(city)s is now “%(state)s”.") % {
+    """The message that tells a person where the candidate now stands, and who was told."""
+    return _("%(city)s is now “%(state)s”. The staff following the proposal and the "
+             "consulate's liaisons are mailed the decision.") % {
         "city": candidate.city.name,
         "state": candidate.get_state_display(),
-    }
+    }  # fmt: skip
 
 
 def _title(decision, city):
@@ -145,6 +163,8 @@ def _title(decision, city):
 
 
 def candidate_decide(*, verb, candidate, by, when=None):
+    """`when` is the moment the decision was taken (now when not given): never in the future,
+    never before the offer."""
     decision = DECISIONS.get(verb)
     if decision is None:
         raise CandidateRefused([_("Unknown decision.")])
@@ -154,9 +174,10 @@ def candidate_decide(*, verb, candidate, by, when=None):
         proposal = Proposal.objects.select_for_update().get(pk=candidate.proposal_id)
         locked = CandidateCity.objects.get(pk=candidate.pk)
         problems = decision_problems(decision, locked, proposal, by)
-        problems += date_problems(proposal, when)
+        problems += event_date_problems(proposal, when)
         if problems:
             raise CandidateRefused(problems)
+        public = decision.is_public(locked.state)
         locked.state = decision.target
         locked._history_user = by
         locked.save(update_fields=["state"])
@@ -164,11 +185,10 @@ def candidate_decide(*, verb, candidate, by, when=None):
             proposal=proposal,
             occurred_at=when,
             actor=by,
-            is_public=decision.public,
+            is_public=public,
             **in_each_language("title", _title(decision, locked.city)),
         )
-        if decision is SELECT:
-            notify_on_commit("event", event.pk)
+        notify_on_commit("event", event.pk)
         step_recorded(event)
     candidate.refresh_from_db()
     return event
@@ -188,8 +208,11 @@ def candidate_select(*, candidate, by, when=None):
 
 def suggestion_problems(proposal, city):
     problems = _open_problems(proposal)
-    if city.country != proposal.partner_country:
-        problems.append(_("This city is not in the proposal's partner country."))
+    if not PartnerCity.objects.eligible_for(proposal).filter(pk=city.pk).exists():
+        if city.country != proposal.partner_country:
+            problems.append(_("This city is not in the proposal's partner country."))
+        else:
+            problems.append(_("A fictional sample city cannot be a candidate of a real proposal."))
     return problems
 
 

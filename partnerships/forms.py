@@ -14,7 +14,7 @@ from core.text_search import contains_any
 
 from .models import PartnerCity
 from .services import MAX_RENEWAL_YEARS
-from .timeline import last_step
+from .timeline import date_problems, event_date_problems, event_moment, step_moment
 
 
 class TokenForm(forms.Form):
@@ -65,9 +65,9 @@ class SuggestForm(forms.Form):
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = PartnerCity.objects.filter(
-            country=proposal.partner_country
-        ).exclude(pk__in=proposal.candidates.current().values("city"))
+        self.fields["city"].queryset = PartnerCity.objects.eligible_for(proposal).exclude(
+            pk__in=proposal.candidates.current().values("city")
+        )
         self.fields["find_city"].widget.attrs["type"] = "search"
         source = self.data if self.is_bound else self.initial
         self.find = str(source.get("find_city") or "").strip()[:150]
@@ -129,17 +129,48 @@ LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese"
 LANGUAGE_TAGS = {"ind": "id", "en": "en", "ja": "ja"}  # for the lang attribute of each field
 
 
+def day_field(help_text):
+    """The day an event happened: today unless it happened earlier (the rule is the caller's)."""
+    return forms.DateField(
+        label=_("Date it happened"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=help_text,
+    )
+
+
+class DecisionForm(forms.Form):
+    """A candidate decision: the day it was taken, which the timeline is ordered by."""
+
+    required_css_class = "required"
+
+    occurred_on = day_field(_("Today, unless it was decided earlier; not before the offer."))
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_occurred_on(self):
+        day = self.cleaned_data["occurred_on"]
+        problems = event_date_problems(self.proposal, event_moment(day))
+        if problems:
+            raise ValidationError(problems)
+        return day
+
+    def moment(self):
+        return event_moment(self.cleaned_data["occurred_on"])
+
+
 class StepForm(forms.Form):
     """Taking a lifecycle step: the day it happened, a note (or, for the closing steps, a public
     reason) in any of the three languages, and whether it shows on the public timeline."""
 
     required_css_class = "required"
 
-    occurred_on = forms.DateField(
-        label=_("Date it happened"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Today, unless the step happened earlier; not before the last recorded step."),
+    occurred_on = day_field(
+        _("Today, unless the step happened earlier; not before the last recorded step.")
     )
     public = forms.BooleanField(
         label=_("Show this step on the public timeline"), required=False, initial=True
@@ -179,14 +210,9 @@ class StepForm(forms.Form):
 
     def clean_occurred_on(self):
         day = self.cleaned_data["occurred_on"]
-        if day > timezone.localdate():
-            raise ValidationError(_("The date cannot be in the future."))
-        previous = last_step(self.proposal)
-        if previous and day < timezone.localdate(previous.occurred_at):
-            raise ValidationError(
-                _("The date cannot be before the last recorded step (%(date)s).")
-                % {"date": timezone.localdate(previous.occurred_at).isoformat()}
-            )
+        problems = date_problems(self.proposal, step_moment(self.proposal, day))
+        if problems:
+            raise ValidationError(problems)
         return day
 
     def clean(self):

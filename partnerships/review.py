@@ -12,16 +12,15 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from core.files import serve_file
 from core.refusals import report
 
-from . import candidates, discussion, services
+from . import candidates, discussion
 from .forms import AnswerForm, CommentForm, SuggestForm
 from .matching import match, rank_cities
 from .models import (
@@ -36,7 +35,7 @@ from .models import (
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import approval_checklist
 from .stages import stepper
-from .steps import checklist, consequences, decide_and_report, step_overview, step_page_form
+from .steps import step_overview
 
 ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
 
@@ -64,11 +63,11 @@ def reviewer_required(view):
     return wrapper
 
 
-def _proposal(request, reference):
+def reviewed_proposal(request, reference):
     return get_object_or_404(reviewable(request.user), reference=reference)
 
 
-def _back(proposal, anchor=""):
+def back_to_review(proposal, anchor=""):
     return redirect(f"{proposal_url(proposal)}{anchor}")
 
 
@@ -144,7 +143,7 @@ def _detail_context(request, proposal, **forms):
 @require_GET
 @reviewer_required
 def proposal_detail(request, reference):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     return render(request, "partnerships/review/proposal.html", _detail_context(request, proposal))
 
 
@@ -157,7 +156,7 @@ def _rerender(request, proposal, **forms):
 @require_POST
 @reviewer_required
 def comment(request, reference):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     form = CommentForm(request.POST, allow_request=not is_city_staff(request.user))
     if not form.is_valid():
         return _rerender(request, proposal, comment_form=form)
@@ -173,13 +172,13 @@ def comment(request, reference):
             if posted.is_request
             else _("Your comment was posted."),
         )
-    return _back(proposal, f"#comment-{posted.pk}")
+    return back_to_review(proposal, f"#comment-{posted.pk}")
 
 
 @require_POST
 @reviewer_required
 def answer(request, reference, pk):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     request_comment = get_object_or_404(
         Comment.objects.current(), pk=pk, proposal=proposal, is_request=True
     )
@@ -197,13 +196,13 @@ def answer(request, reference, pk):
         report(request, refusal)
     else:
         messages.success(request, _("Your answer was sent."))
-    return _back(proposal, f"#comment-{request_comment.pk}")
+    return back_to_review(proposal, f"#comment-{request_comment.pk}")
 
 
 @require_POST
 @reviewer_required
 def suggest(request, reference):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     if "find" in request.POST:
         form = SuggestForm.searching(request.POST, proposal=proposal)
         context = _detail_context(request, proposal, suggest_form=form)
@@ -219,7 +218,7 @@ def suggest(request, reference):
 def suggest_match(request, reference, city_pk):
     """The assistant's one-click suggestion, with its score and its reasons kept as data: each
     reader (this page, the staff's mail, the admin) reads them in their own language."""
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     city = get_object_or_404(PartnerCity, pk=city_pk, country=proposal.partner_country)
     found = match(city, [sector.pk for sector in proposal.sectors.all()])
     factors = [factor.as_data() for factor in found.factors]
@@ -238,56 +237,25 @@ def _suggest(request, proposal, city, rationale, score=None, match_factors=()):
         )
     except candidates.CandidateRefused as refusal:
         report(request, refusal)
-        return _back(proposal, "#candidates")
+        return back_to_review(proposal, "#candidates")
     if created:
         messages.success(request, _("%(city)s is suggested; the city's staff are told.")
                          % {"city": candidate.city.name})  # fmt: skip
     else:
         messages.info(request, _("%(city)s was already a candidate.") % {"city": city.name})
-    return _back(proposal, "#candidates")
-
-
-@require_POST
-@reviewer_required
-def decide(request, reference, pk, decision):
-    proposal = _proposal(request, reference)
-    candidate = get_object_or_404(CandidateCity.objects.current(), pk=pk, proposal=proposal)
-    decide_and_report(request, candidate, decision)
-    return _back(proposal, "#candidates")
-
-
-@require_http_methods(["GET", "POST"])
-@reviewer_required
-def step(request, reference, verb):
-    """A step's confirmation page: what it needs, what it will do, then the form to take it."""
-    proposal = _proposal(request, reference)
-    transition = services.TRANSITIONS.get(verb)
-    if transition is None or (not transition.liaison_may and not is_city_staff(request.user)):
-        raise Http404
-    form, taken = step_page_form(request, proposal, transition)
-    if taken:
-        return _back(proposal, "#steps")
-    context = {
-        "proposal": proposal,
-        "transition": transition,
-        "checklist": checklist(transition, proposal, request.user),
-        "consequences": consequences(transition, proposal, request.user),
-        "form": form,
-    }
-    status = 400 if request.method == "POST" else 200
-    return render(request, "partnerships/review/step.html", context, status=status)
+    return back_to_review(proposal, "#candidates")
 
 
 @require_GET
 @reviewer_required
 def document(request, reference, pk):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     return serve_file(get_object_or_404(Document.objects.current(), pk=pk, proposal=proposal).file)
 
 
 @require_GET
 @reviewer_required
 def approval_document(request, reference, pk):
-    proposal = _proposal(request, reference)
+    proposal = reviewed_proposal(request, reference)
     approval = get_object_or_404(Approval.objects.current(), pk=pk, proposal=proposal)
     return serve_file(approval.document)

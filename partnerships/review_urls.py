@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review, review_queue
+from . import review, review_actions, review_queue
 
 app_name = "review"
 
@@ -11,8 +11,10 @@ urlpatterns = [
     path("<str:reference>/requests/<int:pk>/answer/", review.answer, name="answer"),
     path("<str:reference>/candidates/", review.suggest, name="suggest"),
     path("<str:reference>/matches/<int:city_pk>/", review.suggest_match, name="suggest_match"),
-    path("<str:reference>/candidates/<int:pk>/<str:decision>/", review.decide, name="decide"),
-    path("<str:reference>/step/<str:verb>/", review.step, name="step"),
+    path(
+        "<str:reference>/candidates/<int:pk>/<str:decision>/", review_actions.decide, name="decide"
+    ),
+    path("<str:reference>/step/<str:verb>/", review_actions.step, name="step"),
     path("<str:reference>/documents/<int:pk>/", review.document, name="document"),
     path(
         "<str:reference>/approvals/<int:pk>/document/",

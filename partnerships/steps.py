@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.refusals import report
 
 from . import candidates, services
-from .forms import StepForm
+from .forms import DecisionForm, StepForm
 from .models import Proposal
 from .permissions import is_city_staff
 from .stages import CLOSED
@@ -64,15 +64,29 @@ def step_page_form(request, proposal, transition):
     return form, taken
 
 
-def decide_and_report(request, candidate, verb):
-    """Take a candidate decision for the signed-in user and say how it went; True when taken."""
+def decide_and_report(request, candidate, verb, form):
+    """Take a candidate decision for the signed-in user, on the day `form` gives, and say how it
+    went and who was told; True when taken."""
     try:
-        candidates.candidate_decide(verb=verb, candidate=candidate, by=request.user)
+        candidates.candidate_decide(
+            verb=verb, candidate=candidate, by=request.user, when=form.moment()
+        )
     except candidates.CandidateRefused as refusal:
         report(request, refusal)
         return False
     messages.success(request, candidates.outcome(candidate))
     return True
+
+
+def decision_page_form(request, candidate, verb):
+    """A decision page's form, bound when posted, and whether the decision was taken with it."""
+    form = DecisionForm(request.POST or None, proposal=candidate.proposal)
+    taken = (
+        request.method == "POST"
+        and form.is_valid()
+        and decide_and_report(request, candidate, verb, form)
+    )
+    return form, taken
 
 
 def checklist(transition, proposal, user):

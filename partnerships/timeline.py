@@ -4,6 +4,7 @@ for an earlier day is given."""
 import datetime
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,17 +15,44 @@ def last_step(proposal):
     return steps.order_by("-occurred_at", "-pk").first()
 
 
+FUTURE = _("The date cannot be in the future.")
+
+
+def _in_future(when):
+    return timezone.localdate(when) > timezone.localdate()
+
+
 def date_problems(proposal, when):
     """A step happened today or earlier, and not before the step recorded last."""
-    if timezone.localdate(when) > timezone.localdate():
-        return [_("Date: it cannot be in the future.")]
+    if _in_future(when):
+        return [FUTURE]
     previous = last_step(proposal)
     if previous and when < previous.occurred_at:
         return [
-            _("Date: it cannot be before the last recorded step (%(date)s).")
-            % {"date": timezone.localdate(previous.occurred_at).isoformat()}
+            _("The date cannot be before the last recorded step (%(date)s).")
+            % {"date": date_format(timezone.localdate(previous.occurred_at), "DATE_FORMAT")}
         ]
     return []
+
+
+def event_date_problems(proposal, when):
+    """A decision, an answer or a closing happened today or earlier, and not before the offer:
+    unlike a step, it may be recorded after later steps (history is often entered late)."""
+    if _in_future(when):
+        return [FUTURE]
+    if proposal.offered_on and timezone.localdate(when) < proposal.offered_on:
+        return [
+            _("The date cannot be before the offer (%(date)s).")
+            % {"date": date_format(proposal.offered_on, "DATE_FORMAT")}
+        ]
+    return []
+
+
+def event_moment(day):
+    """When an event recorded for `day` happened: now if today, else midday of that day."""
+    if day is None or day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 def step_moment(proposal, day):

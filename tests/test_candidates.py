@@ -1,5 +1,5 @@
 """Candidate decisions go through one service: who may take which, from which states, on which
-proposals; each writes one timeline event, selecting is public and mailed, a refusal changes
+proposals; each writes one timeline event, every decision is mailed, a refusal changes
 nothing."""
 
 import pytest
@@ -137,22 +137,13 @@ def test_selecting_a_city_is_a_public_event_mailed_to_liaisons_and_followers(
     assert to_staff.subject == "[KPG-2023-001] Partner city selected: Kitakyushu"
 
 
-def test_shortlisting_and_setting_aside_mail_nobody(people, django_capture_on_commit_callbacks):
-    candidate = CandidateCityFactory(proposal=people["proposal"])
-    with django_capture_on_commit_callbacks(execute=True):
-        candidates.candidate_shortlist(candidate=candidate, by=people["liaison"])
-        candidates.candidate_set_aside(candidate=candidate, by=people["liaison"])
-    assert mail.outbox == []
-    assert ProposalEvent.objects.count() == 2
-
-
 def test_staff_select_through_the_admin_confirmation_page(client, people):
     candidate = CandidateCityFactory(proposal=people["proposal"], state=C.SHORTLISTED)
     client.force_login(people["staff"])
     url = reverse("admin:partnerships_candidatecity_decide", args=[candidate.pk, "select"])
 
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "The selection is published on the public timeline" in page
+    assert "The decision is published on the proposal&#x27;s public timeline" in page
     assert state_of(candidate) == C.SHORTLISTED  # opening the page decides nothing
 
     response = client.post(url, form_on_page(client, url, "decision-form"))

@@ -126,11 +126,13 @@ def test_the_story_still_reads_in_indonesian(client, story):
     assert "untranslated" not in html
 
 
-def untranslated_marks(html):
-    return re.findall(r'<span lang="id">([^<]*)</span> <small class="untranslated">', html)
+def untranslated_marks(html, shown_in="id"):
+    return re.findall(
+        rf'<span lang="{shown_in}">([^<]*)</span> <small class="untranslated">', html
+    )
 
 
-def test_a_partly_translated_record_marks_each_indonesian_passage(client, sector):
+def test_a_partly_translated_record_marks_each_passage_with_its_language(client, sector):
     proposal = ProposalFactory(
         offered=True, title_ind="Pertukaran guru", title_en="Teacher exchange",
         summary_ind="Ringkasan dalam bahasa Indonesia saja.", summary_en="", summary_ja="",
@@ -144,10 +146,11 @@ def test_a_partly_translated_record_marks_each_indonesian_passage(client, sector
     assert "Ringkasan dalam bahasa Indonesia saja." in untranslated_marks(english)
     assert "Pertukaran guru" not in untranslated_marks(english)  # translated: no mark
     assert "(not yet translated)" in english
-    # Japanese has neither: both passages are marked, with the note in Japanese.
-    assert {"Pertukaran guru", "Ringkasan dalam bahasa Indonesia saja."} <= set(
-        untranslated_marks(japanese)
-    )
+    # Japanese has neither: the title falls back to English first, the summary (Indonesian
+    # only) to Indonesian; each is marked in its own language, with the note in Japanese.
+    assert "Teacher exchange" in untranslated_marks(japanese, shown_in="en")
+    assert "Ringkasan dalam bahasa Indonesia saja." in untranslated_marks(japanese)
+    assert "Pertukaran guru" not in japanese
     assert "(not yet translated)" not in japanese and "untranslated" in japanese
     # In Indonesian nothing falls back, so nothing is marked.
     indonesian = text_of(client.get(f"/id/proposals/{proposal.slug}/"))
@@ -176,3 +179,19 @@ def test_a_delegate_whose_name_is_unknown_is_shown_by_title(client, story):
 @pytest.fixture
 def sector():
     return FocusSector.objects.get(slug="education")
+
+
+def test_an_english_only_visit_reads_in_english_on_japanese_pages(client):
+    visit = VisitFactory(
+        title_ind="", title_en="Courtesy visit to Takayama", title_ja="",
+        purpose_ind="Kunjungan kehormatan.", purpose_en="A courtesy visit.", purpose_ja="",
+    )  # fmt: skip
+
+    japanese = text_of(client.get(f"/ja/visits/{visit.slug}/"))
+
+    assert "Courtesy visit to Takayama" in untranslated_marks(japanese, shown_in="en")
+    assert "Kunjungan kehormatan." not in japanese
+    assert "未翻訳" in japanese
+    indonesian = text_of(client.get(f"/id/visits/{visit.slug}/"))
+    # An Indonesian reader of a text written only in English gets the English, marked.
+    assert "Courtesy visit to Takayama" in untranslated_marks(indonesian, shown_in="en")

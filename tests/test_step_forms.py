@@ -80,11 +80,11 @@ def test_the_services_refuse_dates_out_of_order_too(staff_user):
 
     with pytest.raises(services.TransitionRefused) as refusal:
         take("explore", proposal, staff_user, when=timezone.now() - datetime.timedelta(days=1))
-    assert refusal.value.problems[0].startswith("Date: it cannot be before the last recorded step")
+    assert refusal.value.problems[0].startswith("The date cannot be before the last recorded step")
 
     with pytest.raises(services.TransitionRefused) as refusal:
         take("explore", proposal, staff_user, when=timezone.now() + datetime.timedelta(days=2))
-    assert refusal.value.problems == ["Date: it cannot be in the future."]
+    assert refusal.value.problems == ["The date cannot be in the future."]
 
 
 def test_two_steps_recorded_for_the_same_past_day_keep_their_order(staff_client):

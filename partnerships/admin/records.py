@@ -21,7 +21,7 @@ from core.refusals import report
 from .. import candidates, discussion, follows
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
-from ..steps import decide_and_report
+from ..steps import decision_page_form
 from .archive import ArchiveAdmin
 from .inlines import decision_links
 
@@ -121,7 +121,8 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
         if decision is None or not self.has_change_permission(request, candidate):
             raise PermissionDenied
         proposal_url = reverse("admin:partnerships_proposal_change", args=[candidate.proposal_id])
-        if request.method == "POST" and decide_and_report(request, candidate, verb):
+        form, taken = decision_page_form(request, candidate, verb)
+        if taken:
             return redirect(f"{proposal_url}#candidates-group")
         confirmation = Confirmation(
             title=f"{decision.label}: {candidate.city.name}",
@@ -133,6 +134,7 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
             cancel_url=f"{proposal_url}#candidates-group",
             consequences=candidates.consequences(decision, candidate),
             consequences_heading=_("What taking it does"),
+            form=form,
             form_id="decision-form",
             css_class="candidate-decision",
         )

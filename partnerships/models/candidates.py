@@ -16,15 +16,18 @@ from .proposals import Proposal
 # Candidate cities are suggested and decided while the mission explores (and already once
 # the offer is made, before the consulate acknowledges it).
 OPEN_FOR_CANDIDATES = (Proposal.Status.OFFERED, Proposal.Status.EXPLORING)
+CAME_TO_NOTHING = (Proposal.Status.DECLINED, Proposal.Status.WITHDRAWN)
 
 
 class CandidateCityQuerySet(ArchivableQuerySet):
     def public(self):
         # Suggestions and set-aside cities are the missions' and the city's deliberation; a
         # shortlist or a selection is what the city announces.
+        # A declined or withdrawn proposal names no city any more: its candidacies came to
+        # nothing, and a city should not stay linked to an offer that failed.
         return self.current().filter(
             state__in=[CandidateCity.State.SHORTLISTED, CandidateCity.State.SELECTED],
-            proposal__in=Proposal.objects.public(),
+            proposal__in=Proposal.objects.public().exclude(status__in=CAME_TO_NOTHING),
         )
 
     def awaiting_decision(self):

@@ -67,6 +67,12 @@ class PartnerCityQuerySet(models.QuerySet):
 
         return self & publicly_named_cities()
 
+    def eligible_for(self, proposal):
+        """The cities that may be candidates of `proposal`: of its partner country, and the
+        demo's made-up cities only for the fictional samples."""
+        eligible = self.filter(country=proposal.partner_country)
+        return eligible if proposal.is_sample else eligible.filter(is_sample=False)
+
 
 class PartnerCity(models.Model):
     slug = models.SlugField(_("slug"), unique=True, help_text=SLUG_HELP)

@@ -10,7 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
+
+from core.texts import LANGUAGE_NAMES, source_language
 
 from ..matching import reasons
 
@@ -31,36 +32,27 @@ def markdown(text):
     )
 
 
-def falls_back(record, field):
-    """True when `record.field` is shown in Indonesian because the reader's language has no text
-    yet (modeltranslation's fallback)."""
-    language = get_language()
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        return False
-    own = getattr(record, build_localized_fieldname(field, language), None)
-    return not own and bool(getattr(record, field, ""))
-
-
 @register.simple_tag
 def translated(record, field, as_markdown=False, words=None):
-    """A content text in the reader's language; where it is still Indonesian it says so honestly:
-    the passage carries lang="id" (screen readers and browsers read it right) and a small note
-    in the reader's language follows it."""
+    """A content text in the reader's language; where it is not written in it yet, it says so
+    honestly: the passage carries the lang of the text shown (screen readers and browsers read
+    it right) and a small note in the reader's language follows it."""
     text = getattr(record, field, "") or ""
     if words:
         text = Truncator(text).words(words)
     shown = markdown(text) if as_markdown else text
-    if not falls_back(record, field):
+    source = source_language(record, field)
+    if not text or source == get_language():
         return shown if as_markdown else format_html("{}", shown)
-    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if as_markdown:
         return format_html(
             '<div lang="{}">{}</div><p class="untranslated small">{}</p>',
-            fallback, shown, _("Not yet translated: shown in Indonesian."),
+            source, shown, _("Not yet translated: shown in %(language)s.")
+            % {"language": LANGUAGE_NAMES[source]},
         )  # fmt: skip
     return format_html(
         '<span lang="{}">{}</span> <small class="untranslated">({})</small>',
-        fallback, shown, _("not yet translated"),
+        source, shown, _("not yet translated"),
     )  # fmt: skip
 
 
