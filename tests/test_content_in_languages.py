@@ -127,9 +127,7 @@ def test_the_story_still_reads_in_indonesian(client, story):
 
 
 def untranslated_marks(html, shown_in="id"):
-    return re.findall(
-        rf'<span lang="{shown_in}">([^<]*)</span> <small class="untranslated">', html
-    )
+    return re.findall(rf'<span lang="{shown_in}">([^<]*)</span> <small class="untranslated">', html)
 
 
 def test_a_partly_translated_record_marks_each_passage_with_its_language(client, sector):

@@ -47,7 +47,7 @@ def test_history_entered_late_keeps_its_order_on_the_public_timeline(client, pro
     """Kupang's 2023 history digitised in 2026: the city was selected on 1 April 2023, before
     the letter of intent of 15 April, though the selection is entered after both steps."""
     ProposalEventFactory(proposal=proposal, occurred_at=on(datetime.date(2023, 3, 20)),
-                         from_status="offered", to_status="exploring", title="Exploration started")  # fmt: skip
+                         from_status="offered", to_status="exploring")  # fmt: skip
     ProposalEventFactory(proposal=proposal, occurred_at=on(datetime.date(2023, 4, 15)),
                          title="Letter of intent signed")  # fmt: skip
     candidate = CandidateCityFactory(proposal=proposal, state=C.SHORTLISTED, city__name="Takayama")
