@@ -106,11 +106,6 @@ def _columns(field, texts, mark=False):
     return values
 
 
-SIGNATORIES = {
-    "ind": "Wali Kota Kupang dan Wali Kota Yamabe (contoh fiktif)",
-    "en": "The Mayor of Kupang and the Mayor of Yamabe (fictional sample)",
-    "ja": "クパン市長と山辺市長（架空のサンプル）",
-}
 
 
 def _add_activity(partnership, spec):
@@ -153,14 +148,11 @@ def _add_indicator(partnership, spec):
 
 
 def load():
-    """Create the sample partnership's agreement terms, activities and indicators once; return
+    """Create the sample partnership's activities and indicators once; return
     how many activities were made."""
     partnership = Proposal.objects.filter(reference=SAMPLE_PARTNERSHIP).first()
     if partnership is None or partnership.activities.exists():
         return 0
-    Proposal.objects.filter(pk=partnership.pk, term_years__isnull=True).update(
-        term_years=5, **_columns("signatories", SIGNATORIES)
-    )
     for spec in ACTIVITIES:
         _add_activity(partnership, spec)
     for spec in INDICATORS:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.text_search import contains_any
 
+from .agreement_form import add_agreement_fields, agreement_arguments
 from .models import PartnerCity
 from .services import MAX_RENEWAL_YEARS
 from .timeline import date_problems, event_date_problems, event_moment, step_moment
@@ -189,6 +190,10 @@ class StepForm(forms.Form):
                 max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2, "lang": LANGUAGE_TAGS[suffix]}),
             )
+        if transition.needs_agreement:
+            # The step is dated by the signed agreement (one signing date everywhere).
+            del self.fields["occurred_on"]
+            add_agreement_fields(self, proposal)
         if transition.needs_years:
             self.fields["years"] = forms.IntegerField(
                 label=_("Years added to the term"), min_value=1, max_value=MAX_RENEWAL_YEARS,
@@ -234,8 +239,10 @@ class StepForm(forms.Form):
         arguments = {
             self.text_name: texts,
             "public": self.cleaned_data["public"],
-            "on": self.cleaned_data["occurred_on"],
+            "on": self.cleaned_data.get("occurred_on"),
         }
+        if self.transition.needs_agreement:
+            arguments["agreement"] = agreement_arguments(self.cleaned_data)
         if self.transition.needs_years:
             arguments["years"] = self.cleaned_data["years"]
         return arguments

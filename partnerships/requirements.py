@@ -9,7 +9,9 @@ services test.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from core.archive import current
 
@@ -105,9 +107,44 @@ APPROVALS = tuple(
 
 
 def _term_recorded(proposal):
+    if proposal.term_indefinite:
+        return _("the agreement has no end date: there is no term to renew")
     if proposal.signed_on and proposal.term_years:
         return None
     return _("the signing date or the term in years is not recorded")
+
+
+SIGNATORY_FIELDS = {
+    "city_signatory_name": _("Kupang's signatory"),
+    "city_signatory_office": _("their office"),
+    "partner_signatory_name": _("the partner city's signatory"),
+    "partner_signatory_office": _("their office"),
+}
+
+
+def written_in_any_language(record, field):
+    return any(getattr(record, build_localized_fieldname(field, code)) or ""
+               for code, _name in settings.LANGUAGES)  # fmt: skip
+
+
+def _signatories(proposal):
+    missing = [str(label) for field, label in SIGNATORY_FIELDS.items()
+               if not written_in_any_language(proposal, field)]  # fmt: skip
+    return (_("not recorded: %(what)s") % {"what": ", ".join(missing)}) if missing else None
+
+
+def _term_set(proposal):
+    if proposal.term_indefinite and proposal.term_years:
+        return _("give either the term in years or no end date, not both")
+    if proposal.term_indefinite or proposal.term_years:
+        return None
+    return _("give the term in years, or say the agreement has no end date")
+
+
+SIGNATORIES = Requirement(
+    _("Signatories of both sides"), _signatories, "id_city_signatory_name_ind"
+)
+TERM_SET = Requirement(_("Term of the agreement"), _term_set, "id_term_years")
 
 
 def unused_renewal_document(proposal):

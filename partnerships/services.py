@@ -75,19 +75,25 @@ def _take(
     changes=None,
     years=None,
     after=None,
+    given=None,
 ):
-    """`changes(locked, when)` gives the fields the step sets besides the status; `after(locked,
-    event)` records what else belongs to the step, in the same transaction."""
+    """`given` are fields the person gave with the step (the agreement's signatories and term):
+    set before the checks, which they may meet. `changes(locked, when)` gives the fields the step
+    sets besides the status; `after(locked, event)` records what else belongs to the step, in
+    the same transaction."""
     when = when or timezone.now()
+    given = given or {}
     with transaction.atomic():
         # The row lock makes a second, conflicting step wait here and then see the new status.
         locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        for name, value in given.items():
+            setattr(locked, name, value)
         problems = refusal_problems(transition, locked, by, note=note, reason=reason, when=when,
                                     years=years)  # fmt: skip
         if problems:
             raise TransitionRefused(transition, problems)
         from_status = locked.status
-        fields = (changes or (lambda p, w: {}))(locked, when)
+        fields = {**given, **(changes or (lambda p, w: {}))(locked, when)}
         for name, value in fields.items():
             setattr(locked, name, value)
         Proposal._meta.get_field("status").set_state(locked, transition.target)
@@ -107,13 +113,13 @@ def _closing(reason):
 
 
 def _latest_dated(proposal, kind):
-    return (
+    latest = (
         proposal.documents.current()
         .filter(kind=kind, dated__isnull=False)
         .order_by("-dated")
         .first()
-        .dated
     )
+    return latest.dated if latest else None
 
 
 def proposal_offer(*, proposal, by, note="", public=True, when=None):
@@ -140,12 +146,22 @@ def proposal_seek_approvals(*, proposal, by, note="", public=True, when=None):
     return _take(SEEK_APPROVALS, proposal=proposal, by=by, note=note, public=public, when=when)
 
 
-def proposal_sign(*, proposal, by, note="", public=True, when=None):
+def signing_day(proposal):
+    """The agreement's date: the day of the signing everywhere (stepper, timeline, register)."""
+    return _latest_dated(proposal, Document.Kind.AGREEMENT)
+
+
+def proposal_sign(*, proposal, by, note="", public=True, when=None, agreement=None):
+    """`agreement`: the signatories' fields and the term, as the sign step's form gives them.
+    The step is dated by the signed agreement, whatever `when` says."""
+    day = signing_day(proposal)
+    when = step_moment(proposal, day) if day else when
+
     def changes(p, when):
-        return {"signed_on": _latest_dated(p, Document.Kind.AGREEMENT)}
+        return {"signed_on": signing_day(p)}
 
     return _take(SIGN, proposal=proposal, by=by, note=note, public=public, when=when,
-                 changes=changes)  # fmt: skip
+                 changes=changes, given=agreement)  # fmt: skip
 
 
 def proposal_activate(*, proposal, by, note="", public=True, when=None):
@@ -211,7 +227,9 @@ STEP_FUNCTIONS = {
 }
 
 
-def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, on=None, years=None):
+def proposal_take_step(
+    *, verb, proposal, by, note="", reason="", public=True, on=None, years=None, agreement=None
+):
     """For forms that offer every step (admin, review page): same functions, same guards.
     `on` is the date the step happened (today when not given)."""
     transition = TRANSITIONS[verb]
@@ -223,4 +241,6 @@ def proposal_take_step(*, verb, proposal, by, note="", reason="", public=True, o
         kwargs["note"] = note
     if transition.needs_years:
         kwargs["years"] = years
+    if transition.needs_agreement:
+        kwargs["agreement"] = agreement
     return STEP_FUNCTIONS[verb](**kwargs)

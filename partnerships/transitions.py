@@ -38,6 +38,7 @@ class Transition:
     needs_reason: bool = False  # ending steps: the reason is shown publicly
     needs_note: bool = False
     needs_years: bool = False  # renewal: how many years the term grows by
+    needs_agreement: bool = False  # signing: the signatories and the term, given with the step
 
 
 OFFER = Transition(
@@ -54,13 +55,16 @@ SIGN_LOI = Transition(
 SEEK_APPROVALS = Transition(
     "seek_approvals", _("Approvals sought"), (S.LOI_SIGNED,), S.APPROVING, (req.PLAN_OF_ACTION,)
 )
+# Signing records the agreement itself: who signed for each side, and for how long.
 SIGN = Transition(
     "sign", _("Agreement signed"), (S.APPROVING,), S.SIGNED,
-    (*req.APPROVALS, req.SIGNED_AGREEMENT),
+    (*req.APPROVALS, req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET),
+    needs_agreement=True,
 )  # fmt: skip
 ACTIVATE = Transition(
-    "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE, (req.SIGNED_AGREEMENT,)
-)
+    "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE,
+    (req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET),
+)  # fmt: skip
 MARK_DORMANT = Transition(
     "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
 )

@@ -41,7 +41,10 @@ class ConsulateTranslation(TranslationOptions):
 
 @register(Proposal)
 class ProposalTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "closing_reason", "signatories")
+    fields = (
+        "title", "summary", "body", "closing_reason", "signatories", "city_signatory_name",
+        "city_signatory_office", "partner_signatory_name", "partner_signatory_office",
+    )  # fmt: skip
 
 
 @register(ProposalEvent)

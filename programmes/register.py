@@ -43,8 +43,21 @@ class RegisterView(ListView):
 
 
 YEAR = 9999  # stands for the year in an address template
+SIGNATORY_COLUMNS = [f"{side}_signatory_{suffix}" for side in ("city", "partner")
+                     for suffix in ("ind", "en", "ja")]  # fmt: skip
+
+
+def signatory_columns(proposal):
+    """"Name, office" of each side's signatory, in each language as written (no fallback)."""
+    columns = {}
+    for side in ("city", "partner"):
+        for suffix in ("ind", "en", "ja"):
+            parts = [getattr(proposal, f"{side}_signatory_{part}_{suffix}") or ""
+                     for part in ("name", "office")]  # fmt: skip
+            columns[f"{side}_signatory_{suffix}"] = ", ".join(part for part in parts if part)
+    return columns
 REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
-                   "signatories_ind", "signatories_en", "signatories_ja", "term_years",
+                   *SIGNATORY_COLUMNS, "term_years", "no_end_date",
                    "renewals", "expires_on", "status", "sectors",
                    "latest_report", "latest_report_url", "url"]  # fmt: skip
 
@@ -68,10 +81,9 @@ def register_rows(request):
             "region_en": (city.region_en or city.region_ind or "") if city else "",
             "country": proposal.partner_country,
             "signed_on": proposal.signed_on.isoformat() if proposal.signed_on else "",
-            "signatories_ind": proposal.signatories_ind or "",
-            "signatories_en": proposal.signatories_en or "",
-            "signatories_ja": proposal.signatories_ja or "",
+            **signatory_columns(proposal),
             "term_years": proposal.term_years or "",
+            "no_end_date": "true" if proposal.term_indefinite else "false",
             "renewals": proposal.renewal_count,
             "expires_on": proposal.expires_on.isoformat() if proposal.expires_on else "",
             "status": proposal.status,

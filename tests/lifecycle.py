@@ -62,6 +62,16 @@ def _selected_city(proposal):
     CandidateCityFactory(proposal=proposal, state=CandidateCity.State.SELECTED)
 
 
+SIGNATORIES = {
+    "city_signatory_name_en": "Maria Ndun", "city_signatory_office_en": "Mayor of Kupang",
+    "partner_signatory_name_ja": "山田太郎", "partner_signatory_office_ja": "高山市長",
+}  # fmt: skip
+
+
+def _signatories(proposal):
+    Proposal.objects.filter(pk=proposal.pk).update(**SIGNATORIES)
+
+
 MEET = {
     req.PARTNER_COUNTRY: lambda p: None,  # the factory sets these three
     req.FOCUS_SECTOR: lambda p: None,
@@ -72,6 +82,8 @@ MEET = {
     req.SIGNED_AGREEMENT: _document(Document.Kind.AGREEMENT),
     req.AGREEMENT_TERM: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=5),
     req.RENEWAL_AGREEMENT: _document(Document.Kind.RENEWAL),
+    req.SIGNATORIES: _signatories,
+    req.TERM_SET: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=5),
     **{approval: _approval(approval_kind) for approval, approval_kind in
        zip(req.APPROVALS, Approval.Kind, strict=True)},
 }  # fmt: skip
@@ -95,6 +107,10 @@ BREAK = {
     req.SIGNED_AGREEMENT: _remove_document(Document.Kind.AGREEMENT),
     req.AGREEMENT_TERM: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=None),
     req.RENEWAL_AGREEMENT: _remove_document(Document.Kind.RENEWAL),
+    req.SIGNATORIES: lambda p: Proposal.objects.filter(pk=p.pk).update(
+        city_signatory_name_en="", city_signatory_name_ind=""
+    ),
+    req.TERM_SET: lambda p: Proposal.objects.filter(pk=p.pk).update(term_years=None),
     **{approval: _remove_approval(approval_kind) for approval, approval_kind in
        zip(req.APPROVALS, Approval.Kind, strict=True)},
 }  # fmt: skip

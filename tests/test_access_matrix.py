@@ -446,7 +446,7 @@ def review_entries():
         "review:suggest": per_proposal(lambda w, v: "candidates/", methods=WRITE),
         "review:suggest_match": per_proposal(lambda w, v: f"matches/{w.city.pk}/", methods=WRITE),
         "review:decide": per_proposal(
-            lambda w, v: f"candidates/{w.candidates[v].pk}/shortlist/", methods=WRITE
+            lambda w, v: f"candidates/{w.candidates[v].pk}/shortlist/", methods=READ_WRITE
         ),
         "review:step": Entry(
             READ_WRITE,

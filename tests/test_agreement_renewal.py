@@ -129,7 +129,7 @@ def test_the_renewal_is_shown_in_public(client, partnership):
     assert "renewed once" in register and "June 1, 2034" in register
     rows = b"".join(client.get("/en/open-data/agreements.csv").streaming_content).decode()
     assert '"kupang-yamabe"' not in rows  # references, not slugs
-    assert f'"{partnership.reference}"' in rows and '"10","1","2034-06-01"' in rows
+    assert f'"{partnership.reference}"' in rows and '"10","false","1","2034-06-01"' in rows
 
 
 def test_a_renewal_kept_off_the_public_timeline_stays_off_the_public_pages(client, partnership):

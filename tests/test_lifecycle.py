@@ -4,6 +4,7 @@ every wrong role and for each missing requirement — and a refusal changes noth
 import datetime
 
 import pytest
+from django.utils import timezone
 from django.contrib.auth.models import AnonymousUser
 
 from partnerships import services
@@ -150,6 +151,8 @@ def test_refusal_names_every_missing_requirement_at_once(staff):
         "Foreign Affairs full powers: missing",
         "Partner council resolution: missing",
         "Signed agreement: missing",
+        "Signatories of both sides: not recorded: Kupang's signatory",
+        "Term of the agreement: give the term in years, or say the agreement has no end date",
     ]
 
 
@@ -213,9 +216,10 @@ def test_signing_the_letter_of_intent_sets_the_partner_city(staff):
 
 def test_signing_takes_the_date_of_the_signed_agreement(staff):
     proposal = ready_for("sign")
-    take("sign", proposal, staff)
+    event = take("sign", proposal, staff)  # asked for today: the agreement's date wins
     proposal.refresh_from_db()
     assert proposal.signed_on == datetime.date(2024, 6, 1)
+    assert timezone.localdate(event.occurred_at) == datetime.date(2024, 6, 1)
 
 
 def test_the_whole_path_writes_one_event_per_step(staff):
@@ -225,7 +229,9 @@ def test_the_whole_path_writes_one_event_per_step(staff):
     for verb in path:
         proposal.refresh_from_db()
         meet_requirements(proposal, services.TRANSITIONS[verb])
-        take(verb, proposal, staff, when=OFFER_DAY if verb == "offer" else None)
+        # The steps before the signing happened before the agreement's date, which dates it.
+        before_signing = path.index(verb) < path.index("sign")
+        take(verb, proposal, staff, when=OFFER_DAY if before_signing else None)
 
     events = list(proposal.events.order_by("pk"))
     assert [e.to_status for e in events] == [services.TRANSITIONS[v].target for v in path]

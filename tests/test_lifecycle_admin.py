@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerships.models import Proposal
 from tests.factories import StaffUserFactory
@@ -184,30 +185,37 @@ def test_staff_carries_a_proposal_from_draft_to_active_entirely_in_the_admin(sta
     })  # fmt: skip
     proposal = Proposal.objects.get(reference="KPG-2025-001")
 
-    step("offer", note_en="Offered to the Consul-General.")
-    step("explore", note_en="Tokyo consulted.")
+    step("offer", note_en="Offered to the Consul-General.", occurred_on="2025-03-01")
+    step("explore", note_en="Tokyo consulted.", occurred_on="2025-04-01")
     add("candidatecity", {"proposal": proposal.pk, "city": city.pk})
     decide = reverse("admin:partnerships_candidatecity_decide",
                      args=[proposal.candidates.get().pk, "select"])  # fmt: skip
-    staff_client.post(decide, form_on_page(staff_client, decide, "decision-form"))
+    staff_client.post(
+        decide, {**form_on_page(staff_client, decide, "decision-form"), "occurred_on": "2025-05-01"}
+    )
     add("document", {"proposal": proposal.pk, "kind": "letter_of_intent", "title_ind": "LoI",
                      "dated": "2025-06-01", "file": pdf("loi.pdf")})  # fmt: skip
-    step("sign_loi")
+    step("sign_loi", occurred_on="2025-06-01")
     add("document", {"proposal": proposal.pk, "kind": "plan_of_action", "title_ind": "ToR",
                      "dated": "2025-07-01", "file": pdf("tor.pdf")})  # fmt: skip
-    step("seek_approvals")
+    step("seek_approvals", occurred_on="2025-07-01")
     for number, kind in enumerate(Approval.Kind):
         add("approval", {"proposal": proposal.pk, "kind": kind, "reference_number": f"N/{number}",
                          "issued_on": "2025-09-01", "document": pdf(f"{kind}.pdf")})  # fmt: skip
     add("document", {"proposal": proposal.pk, "kind": "agreement", "title_ind": "MoU",
                      "dated": "2025-10-01", "file": pdf("mou.pdf")})  # fmt: skip
-    step("sign")
+    step("sign", city_signatory_name_en="Maria Ndun", city_signatory_office_en="Mayor of Kupang",
+         partner_signatory_name_ja="北橋健治", partner_signatory_office_ja="北九州市長",
+         term_years="5")  # fmt: skip
     step("activate")
 
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACTIVE
     assert proposal.partner_city == city
     assert str(proposal.signed_on) == "2025-10-01"
+    assert (proposal.term_years, proposal.partner_signatory_office_ja) == (5, "北九州市長")
+    signed = proposal.events.get(to_status="signed")
+    assert str(timezone.localdate(signed.occurred_at)) == "2025-10-01"
     assert list(proposal.events.values_list("to_status", flat=True)) == [
         "offered",
         "exploring",

@@ -69,6 +69,8 @@ def post_data(name, w):
         "explore": {"note_en": "Acknowledged", "public": "on", "occurred_on": today},
         "decline": {"reason_en": "Not now", "occurred_on": today},
         "withdraw": {"reason_en": "Not now", "occurred_on": today},
+        "shortlist": {"occurred_on": today},
+        "set aside": {"occurred_on": today},
     }.get(name, {})
 
 
@@ -94,6 +96,8 @@ MATRIX = [
     ("explore", "get", [LOGIN, 403, 200, 404, 200]),
     ("decline", "get", [LOGIN, 403, 200, 404, 200]),
     ("withdraw", "get", [LOGIN, 403, 404, 404, 200]),
+    # A candidate decision's confirmation page.
+    ("shortlist", "get", [LOGIN, 403, 200, 404, 200]),
     # Actions answer POST only; pages answer GET only.
     ("comment", "get", [LOGIN, 405, 405, 405, 405]),
     ("detail", "post", [LOGIN, 405, 405, 405, 405]),

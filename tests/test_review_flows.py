@@ -203,8 +203,9 @@ def test_liaison_shortlists_and_sets_aside_suggestions(client, people):
     client.post(url("suggest_match", people["proposal"], second.pk))
     a, b = CandidateCity.objects.order_by("pk")
 
-    client.post(url("decide", people["proposal"], a.pk, "shortlist"))
-    client.post(url("decide", people["proposal"], b.pk, "set_aside"))
+    for candidate, verb in ((a, "shortlist"), (b, "set_aside")):
+        page = url("decide", people["proposal"], candidate.pk, verb)
+        client.post(page, form_on_page(client, page, "decision-form"))
 
     assert list(CandidateCity.objects.order_by("pk").values_list("state", flat=True)) == [
         "shortlisted", "set_aside",

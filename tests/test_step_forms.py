@@ -112,12 +112,17 @@ def test_a_note_is_kept_in_each_language_it_was_written_in(staff_client, client)
     assert "東京と協議" in page and "Tokyo consulted." not in page
 
 
-def test_a_note_written_only_in_english_is_what_every_language_falls_back_to(staff_client):
+def test_a_note_written_only_in_english_stays_english_and_every_language_reads_it(
+    staff_client, client
+):
     proposal = ready_for("explore")
     url = admin_step(proposal, "explore")
     staff_client.post(url, fill(staff_client, url, note_en="Tokyo consulted."))
     event = Proposal.objects.get(pk=proposal.pk).events.get()
-    assert (event.note_ind, event.note_en, event.note_ja) == ("Tokyo consulted.",) * 2 + ("",)
+    assert (event.note_ind, event.note_en, event.note_ja) == ("", "Tokyo consulted.", "")
+    for language in ("id", "ja"):
+        page = client.get(f"/{language}/proposals/{proposal.slug}/").content.decode()
+        assert '<span lang="en">Tokyo consulted.</span>' in page
 
 
 def test_a_closing_reason_is_shown_in_the_readers_language(staff_client, client):

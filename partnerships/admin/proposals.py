@@ -205,7 +205,12 @@ class ProposalAdmin(
             _("Status and dates"),
             {"fields": ["status", "closing_reason", "offered_on", "signed_on", "published"]},
         ),
-        (_("Agreement"), {"fields": ["signatories", "term_years"]}),
+        (
+            _("Agreement"),
+            {"fields": ["city_signatory_name", "city_signatory_office", "partner_signatory_name",
+                        "partner_signatory_office", "term_years", "term_indefinite",
+                        "signatories"]},
+        ),  # fmt: skip
         (_("Notifications"), {"fields": ["followers"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -25,6 +25,20 @@ class ProposalQuerySet(ArchivableQuerySet):
     def for_listing(self):
         return self.select_related("partner_city", "consulate").prefetch_related("sectors")
 
+    def agreement_incomplete(self):
+        """Signed agreements (signed since, or later) whose signatories or term are missing:
+        signed before the sign step asked for them. The admin index lists them to complete."""
+        missing = Q(term_years__isnull=True, term_indefinite=False)
+        for field in SIGNATORY_FIELD_NAMES:
+            missing |= Q(*[Q(**{f"{field}_{suffix}__isnull": True}) | Q(**{f"{field}_{suffix}": ""})
+                           for suffix in ("ind", "en", "ja")])  # fmt: skip
+        signed = self.current().filter(status__in=AGREEMENT_SIGNED)
+        return signed.filter(missing)
+
+
+SIGNATORY_FIELD_NAMES = ("city_signatory_name", "city_signatory_office",
+                         "partner_signatory_name", "partner_signatory_office")  # fmt: skip
+AGREEMENT_SIGNED = ("signed", "active", "dormant", "ended")
 
 # Real proposals before the fictional samples, then the newest offer first.
 LISTING_ORDER = ["is_sample", "-offered_on", "reference"]
@@ -93,13 +107,29 @@ class Proposal(FSMModelMixin, Archivable):
         help_text=_("A made-up example showing the lifecycle; listed after the real proposals."),
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
-    # The agreement's terms, once signed (the register shows them).
+    # The agreement's terms, once signed (the register shows them); the sign step asks for them.
     signatories = models.TextField(
-        _("signatories"), blank=True, help_text=_("Who signed the agreement, for each side.")
+        _("notes on the signatories"), blank=True,
+        help_text=_("Anything more about who signed (witnesses, deputies); the signatories of "
+                    "both sides are recorded in the fields above."),
+    )  # fmt: skip
+    city_signatory_name = models.CharField(_("Kupang's signatory"), max_length=200, blank=True)
+    city_signatory_office = models.CharField(
+        _("office of Kupang's signatory"), max_length=200, blank=True, help_text=_("e.g. Mayor")
+    )
+    partner_signatory_name = models.CharField(
+        _("partner city's signatory"), max_length=200, blank=True
+    )
+    partner_signatory_office = models.CharField(
+        _("office of the partner city's signatory"), max_length=200, blank=True
     )
     term_years = models.PositiveSmallIntegerField(
         _("term (years)"), null=True, blank=True,
         help_text=_("Years the agreement runs from its signing until it must be renewed."),
+    )  # fmt: skip
+    term_indefinite = models.BooleanField(
+        _("no end date"), default=False,
+        help_text=_("The agreement runs until either side ends it: no term, no renewal."),
     )  # fmt: skip
     published = models.BooleanField(
         _("published"),
@@ -151,6 +181,13 @@ class Proposal(FSMModelMixin, Archivable):
                 | Q(signed_on__gte=F("offered_on")),
                 name="proposal_signed_not_before_offered",
                 violation_error_message=_("The signing date cannot be before the offer date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(term_indefinite=False) | Q(term_years__isnull=True),
+                name="proposal_term_either_years_or_indefinite",
+                violation_error_message=_(
+                    "An agreement with no end date has no term in years: give one or the other."
+                ),
             ),
             # A draft is never public, whatever the checkbox says.
             models.CheckConstraint(

@@ -1,9 +1,10 @@
-"""What waits for city staff on the admin index: open requests and suggested cities to decide
-on (the delegations app's `visit_panels` adds overdue commitments)."""
+"""What waits for city staff on the admin index: open requests, suggested cities to decide on
+and signed agreements to complete (the delegations app's `visit_panels` adds overdue
+commitments)."""
 
 from django import template
 
-from partnerships.models import CandidateCity, Comment
+from partnerships.models import CandidateCity, Comment, Proposal
 
 register = template.Library()
 
@@ -19,6 +20,11 @@ def suggestions_to_decide(limit=20):
     suggested = CandidateCity.objects.awaiting_decision()
     related = suggested.select_related("city", "proposal", "suggested_by")
     return related.order_by("suggested_at")[:limit]
+
+
+@register.simple_tag
+def agreements_to_complete(limit=20):
+    return Proposal.objects.agreement_incomplete().order_by("signed_on", "reference")[:limit]
 
 
 @register.filter
