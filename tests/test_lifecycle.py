@@ -4,8 +4,8 @@ every wrong role and for each missing requirement — and a refusal changes noth
 import datetime
 
 import pytest
-from django.utils import timezone
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from partnerships import services
 from partnerships.models import Proposal, ProposalEvent
