@@ -106,8 +106,6 @@ def _columns(field, texts, mark=False):
     return values
 
 
-
-
 def _add_activity(partnership, spec):
     home_women, home_men, partner_women, partner_men = spec["participants"]
     activity = Activity(

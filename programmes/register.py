@@ -48,7 +48,7 @@ SIGNATORY_COLUMNS = [f"{side}_signatory_{suffix}" for side in ("city", "partner"
 
 
 def signatory_columns(proposal):
-    """"Name, office" of each side's signatory, in each language as written (no fallback)."""
+    """ "Name, office" of each side's signatory, in each language as written (no fallback)."""
     columns = {}
     for side in ("city", "partner"):
         for suffix in ("ind", "en", "ja"):
@@ -56,6 +56,8 @@ def signatory_columns(proposal):
                      for part in ("name", "office")]  # fmt: skip
             columns[f"{side}_signatory_{suffix}"] = ", ".join(part for part in parts if part)
     return columns
+
+
 REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
                    *SIGNATORY_COLUMNS, "term_years", "no_end_date",
                    "renewals", "expires_on", "status", "sectors",

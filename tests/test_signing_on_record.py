@@ -109,7 +109,8 @@ def test_agreements_signed_without_them_are_listed_for_staff_to_complete(staff_c
     incomplete = ProposalFactory(active=True, title="Kupang–Takayama")
     complete = ProposalFactory(
         active=True, title="Kupang–Oita", term_indefinite=True, city_signatory_name_ind="A",
-        city_signatory_office_ind="B", partner_signatory_name_ja="C", partner_signatory_office_ja="D",
+        city_signatory_office_ind="B", partner_signatory_name_ja="C",
+        partner_signatory_office_ja="D",
     )  # fmt: skip
 
     index = staff_client.get(reverse("admin:index"), **EN).content.decode()

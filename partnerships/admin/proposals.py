@@ -207,9 +207,17 @@ class ProposalAdmin(
         ),
         (
             _("Agreement"),
-            {"fields": ["city_signatory_name", "city_signatory_office", "partner_signatory_name",
-                        "partner_signatory_office", "term_years", "term_indefinite",
-                        "signatories"]},
+            {
+                "fields": [
+                    "city_signatory_name",
+                    "city_signatory_office",
+                    "partner_signatory_name",
+                    "partner_signatory_office",
+                    "term_years",
+                    "term_indefinite",
+                    "signatories",
+                ]
+            },
         ),  # fmt: skip
         (_("Notifications"), {"fields": ["followers"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
