@@ -331,6 +331,41 @@ def test_reverting_a_proposal_through_its_history_never_changes_its_status(staff
     assert ProposalEvent.objects.count() == events_before
 
 
+def test_a_revert_that_would_unpublish_a_live_partnership_is_refused_with_the_reason(
+    staff_client,
+):
+    proposal = ProposalFactory(offered=True, published=False, title_ind="Draft wording")
+    Proposal.objects.filter(pk=proposal.pk).update(published=True)
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    proposal.title_ind = "Published wording"
+    proposal.save()
+
+    response = revert_to_first(staff_client, proposal)
+
+    proposal.refresh_from_db()
+    assert response.status_code == 200
+    assert "Reverting cannot change this: it is “yes” now and would become “no”." in (
+        response.content.decode()
+    )
+    assert proposal.published and proposal.title_ind == "Published wording"
+
+
+def test_a_revert_that_keeps_the_publication_as_it_is_goes_through(staff_client):
+    proposal = ProposalFactory(offered=True, published=False, title_ind="Draft wording")
+    Proposal.objects.filter(pk=proposal.pk).update(published=True)
+    proposal = Proposal.objects.get(pk=proposal.pk)
+    proposal.title_ind = "Published wording"
+    proposal.save()
+    first = proposal.history.earliest("history_date")
+    url = reverse("admin:partnerships_proposal_simple_history", args=[proposal.pk, first.pk])
+
+    staff_client.post(url, {**form_on_page(staff_client, url, "historicalproposal_form"),
+                            "published": "on"})  # fmt: skip
+
+    proposal.refresh_from_db()
+    assert proposal.published and proposal.title_ind == "Draft wording"
+
+
 def test_reverting_a_commitment_never_reopens_it(staff_client, staff_user):
     from delegations.services import commitment_close
 
