@@ -40,13 +40,20 @@ def written(text):
     return any(str(value).strip() for value in values)
 
 
-def source_language(record, field, language=None):
-    """The language `record.field` is read in by a reader of `language` (the active one): their
-    own where it is written, else the first language of the fallback order (settings'
-    MODELTRANSLATION_FALLBACK_LANGUAGES) that has text. Every page, feed, calendar and report
-    marks a passage that falls back with what this returns."""
+def in_best_language(read, field, language=None):
+    """(text, its language) of `field` for a reader of `language` (the active one): their own
+    where it is written, else the first language of the fallback order (settings'
+    MODELTRANSLATION_FALLBACK_LANGUAGES) that has text. `read(column)` gives a column's value,
+    from a record or a row of values. Pages, feeds, calendars and reports all read texts so,
+    and mark a passage whose language is not the reader's."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     for code in resolution_order(language):
-        if getattr(record, build_localized_fieldname(field, code), None):
-            return code
-    return language
+        text = read(build_localized_fieldname(field, code))
+        if text:
+            return text, code
+    return "", language
+
+
+def source_language(record, field, language=None):
+    """The language `record.field` is read in by a reader of `language`."""
+    return in_best_language(lambda column: getattr(record, column, None), field, language)[1]

@@ -7,12 +7,14 @@ from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
 from core.files import serve_file
 from core.streaming import SLUG, address_template, in_chunks
+from core.texts import in_best_language
 from partnerships.models import Proposal
 
 from .models import Commitment, Delegate, Visit, VisitDocument
@@ -57,17 +59,18 @@ def _calendar_parts(request, language):
         yield from _calendar_lines(request, language)
 
 
-def _in_language(row, field, language):
-    """The text in `language`, or in Indonesian where it is not translated (as the pages do)."""
-    suffix = "ind" if language == "id" else language
-    return row.get(f"{field}_{suffix}") or row[f"{field}_ind"] or ""
+def _text_property(event, name, row, field, language):
+    """A calendar property in the best language there is, with a LANGUAGE parameter saying
+    which (RFC 5545): a calendar shows a passage not yet translated for what it is."""
+    text, written_in = in_best_language(row.get, field, language)
+    event.add(name, text, parameters={"LANGUAGE": written_in})
 
 
 def _calendar_lines(request, language):
     calendar = Calendar()
     calendar.add("prodid", "-//City of Kupang//Sister-City Portal//ID")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Kupang sister-city visits")
+    calendar.add("x-wr-calname", gettext("Kupang sister-city visits"))
     head = calendar.to_ical().decode()
     # The calendar's own lines, then each event as it is read: no whole calendar in memory.
     yield head.removesuffix("END:VCALENDAR\r\n")
@@ -93,12 +96,12 @@ def _calendar_lines(request, language):
         for visit in chunk:
             event = Event()
             event.add("uid", f"visit-{visit['pk']}@{host}")
-            event.add("summary", _in_language(visit, "title", language))
+            _text_property(event, "summary", visit, "title", language)
             event.add("dtstart", visit["starts_on"])
             event.add("dtend", visit["ends_on"] + datetime.timedelta(days=1))
             event.add("dtstamp", visit["updated_at"])
-            event.add("location", _in_language(visit, "place", language))
-            event.add("description", _in_language(visit, "purpose", language))
+            _text_property(event, "location", visit, "place", language)
+            _text_property(event, "description", visit, "purpose", language)
             event.add("url", address.replace(SLUG, visit["slug"]))
             yield event.to_ical().decode()
     yield "END:VCALENDAR\r\n"

@@ -15,6 +15,8 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.texts import source_language
+
 from .models import Proposal, ProposalEvent
 
 # Characters XML 1.0 cannot carry at all; text pasted from word processors brings some along
@@ -33,7 +35,9 @@ class PlainTextAtomFeed(Atom1Feed):
         summary = item["description"]
         super().add_item_elements(handler, {**item, "description": None})
         if summary:
-            handler.addQuickElement("summary", summary, {"type": "text"})
+            # The language the note is written in, which may not be the feed's (a fallback).
+            attributes = {"type": "text", "xml:lang": item.get("summary_language", "")}
+            handler.addQuickElement("summary", summary, {k: v for k, v in attributes.items() if v})
 
 
 class LanguageUpdatesFeed(Feed):
@@ -61,6 +65,9 @@ class LanguageUpdatesFeed(Feed):
 
     def item_description(self, item):
         return xml_text(item.note)
+
+    def item_extra_kwargs(self, item):
+        return {"summary_language": source_language(item, "note")}
 
     def item_link(self, item):
         return item.proposal.get_absolute_url()

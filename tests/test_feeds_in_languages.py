@@ -90,8 +90,8 @@ def test_a_proposal_not_public_has_no_feed(client, kind):
 def test_the_visits_calendar_speaks_the_language_of_its_address(client, story, url, title):
     response = client.get(url)
     body = b"".join(response.streaming_content).decode()
-    assert f"SUMMARY:{title}" in body
     prefix = url.split("/")[1] if url.count("/") > 1 else "id"
+    assert f"SUMMARY;LANGUAGE={prefix}:{title}" in body
     assert f"/{prefix}/visits/call/" in body.replace("\r\n ", "")
 
 
@@ -107,3 +107,32 @@ def test_a_new_step_shows_in_the_proposals_feed_at_once(client, story):
     assert len(titles(feed(client, "/en/proposals/waste/updates.atom"))) == 1
     ProposalEventFactory(proposal=story, title_ind="Eksplorasi", title_en="Exploring")
     assert len(titles(feed(client, "/en/proposals/waste/updates.atom"))) == 2
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_note_in_another_language_is_marked_so_in_the_feed(client):
+    proposal = ProposalFactory(offered=True, slug="notes", title_ind="Catatan")
+    ProposalEventFactory(proposal=proposal, title_ind="Langkah", note_ind="Catatan Indonesia.",
+                         note_en="", note_ja="")  # fmt: skip
+    ProposalEventFactory(proposal=proposal, title_ind="Langkah 2", note_ind="",
+                         note_en="An English note.", note_ja="日本語のメモ。")  # fmt: skip
+
+    root = feed(client, "/ja/proposals/notes/updates.atom")
+
+    summaries = {s.text: s.get(XML_LANG) for s in root.iter(f"{ATOM}summary")}
+    assert summaries == {"Catatan Indonesia.": "id", "日本語のメモ。": "ja"}
+
+
+def test_the_calendar_is_named_in_its_language_and_marks_each_texts_language(client):
+    VisitFactory(slug="takayama", title_ind="Kunjungan ke Takayama", title_ja="",
+                 title_en="Visit to Takayama", place_ind="Balai Kota Takayama", place_en="",
+                 place_ja="")  # fmt: skip
+
+    calendar = b"".join(client.get("/ja/visits.ics").streaming_content).decode()
+    unfolded = calendar.replace("\r\n ", "")
+
+    assert "X-WR-CALNAME:クパン姉妹都市の訪問" in unfolded
+    assert "SUMMARY;LANGUAGE=en:Visit to Takayama" in unfolded
+    assert "LOCATION;LANGUAGE=id:Balai Kota Takayama" in unfolded
