@@ -4,7 +4,7 @@ the three languages) and for how long. What must be given is the lifecycle's req
 proposal already records."""
 
 from django import forms
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -22,7 +22,7 @@ def signatory_columns():
     from .models import Proposal
 
     for field in SIGNATORY_FIELDS:
-        label = Proposal._meta.get_field(field).verbose_name
+        label = capfirst(Proposal._meta.get_field(field).verbose_name)
         for code, (suffix, language) in LANGUAGES.items():
             column = build_localized_fieldname(field, code)
             yield f"{field}_{suffix}", column, format_lazy("{} — {}", label, language), code

@@ -23,6 +23,9 @@ class Requirement:
     label: str
     check: Callable
     fix: str = ""  # the id of the field or inline on the proposal's admin page that meets it
+    # Asked for on the page of a step that records the agreement (Transition.needs_agreement):
+    # missing before that page, it does not keep the page from being opened.
+    asked_with_agreement: bool = False
 
     def problem(self, proposal):
         missing = self.check(proposal)
@@ -142,9 +145,12 @@ def _term_set(proposal):
 
 
 SIGNATORIES = Requirement(
-    _("Signatories of both sides"), _signatories, "id_city_signatory_name_ind"
+    _("Signatories of both sides"), _signatories, "id_city_signatory_name_ind",
+    asked_with_agreement=True,
+)  # fmt: skip
+TERM_SET = Requirement(
+    _("Term of the agreement"), _term_set, "id_term_years", asked_with_agreement=True
 )
-TERM_SET = Requirement(_("Term of the agreement"), _term_set, "id_term_years")
 
 
 def unused_renewal_document(proposal):

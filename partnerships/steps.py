@@ -22,6 +22,7 @@ class CheckItem:
     label: str
     missing: str | None
     fix_url: str = ""  # where staff meet it; empty for those who cannot
+    asked_on_step_page: bool = False  # the step's own form asks for it
 
 
 @dataclass
@@ -33,7 +34,9 @@ class StepOverview:
 
     @property
     def missing(self):
-        return [f"{item.label}: {item.missing}" for item in self.checklist if item.missing]
+        """What keeps the step's page from being opened (what the page asks for does not)."""
+        return [f"{item.label}: {item.missing}" for item in self.checklist
+                if item.missing and not item.asked_on_step_page]  # fmt: skip
 
 
 def take_step_and_report(request, proposal, transition, form):
@@ -94,9 +97,12 @@ def checklist(transition, proposal, user):
     if is_city_staff(user):
         change_url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
     return [
-        CheckItem(r.label, r.check(proposal), f"{change_url}#{r.fix}" if change_url else "")
+        CheckItem(
+            r.label, r.check(proposal), f"{change_url}#{r.fix}" if change_url else "",
+            asked_on_step_page=r.asked_with_agreement and transition.needs_agreement,
+        )
         for r in transition.requirements
-    ]
+    ]  # fmt: skip
 
 
 def step_overview(proposal, user):

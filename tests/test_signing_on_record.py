@@ -37,7 +37,7 @@ def test_the_sign_step_refuses_without_signatories_or_term_and_keeps_what_was_ty
     proposal = ready_to_sign()
     url = sign_page(proposal)
     page = staff_client.get(url, **EN).content.decode()
-    assert "Kupang&#x27;s signatory — English" in page and "Term (years)" in page
+    assert "Name of Kupang&#x27;s signatory — English" in page and "Term (years)" in page
     assert 'name="occurred_on"' not in page  # the agreement's date is the signing date
 
     typed = {**form_on_page(staff_client, url, "step-form"), "city_signatory_name_en": "Maria Ndun"}

@@ -113,12 +113,14 @@ class Proposal(FSMModelMixin, Archivable):
         help_text=_("Anything more about who signed (witnesses, deputies); the signatories of "
                     "both sides are recorded in the fields above."),
     )  # fmt: skip
-    city_signatory_name = models.CharField(_("Kupang's signatory"), max_length=200, blank=True)
+    city_signatory_name = models.CharField(
+        _("name of Kupang's signatory"), max_length=200, blank=True
+    )
     city_signatory_office = models.CharField(
         _("office of Kupang's signatory"), max_length=200, blank=True, help_text=_("e.g. Mayor")
     )
     partner_signatory_name = models.CharField(
-        _("partner city's signatory"), max_length=200, blank=True
+        _("name of the partner city's signatory"), max_length=200, blank=True
     )
     partner_signatory_office = models.CharField(
         _("office of the partner city's signatory"), max_length=200, blank=True

@@ -151,7 +151,13 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
         row.locator("input[type=file]").set_input_files(pdf(f"approval-{number}.pdf"))
     save(page, "Save and continue editing")
     upload("Agreement", "Nota kesepahaman Kupang–Kobe")
-    take_step(page, "Agreement signed")
+    take_step(page, "Agreement signed", **{
+        "Name of Kupang's signatory — English": "Maria Ndun",
+        "Office of Kupang's signatory — English": "Mayor of Kupang",
+        "Name of the partner city's signatory — Japanese": "久元喜造",
+        "Office of the partner city's signatory — Japanese": "神戸市長",
+        "Term (years)": "5",
+    })  # fmt: skip
     take_step(page, "Partnership activated")
 
     main_fields(page).get_by_label("Published").check()
@@ -166,6 +172,7 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
     )  # fmt: skip
     assert proposal.title_ja == "クパン市・神戸市 防災パートナーシップ"
     assert proposal.signed_on == today()
+    assert (proposal.term_years, proposal.partner_signatory_name_ja) == (5, "久元喜造")
     page.screenshot(path=str(artifacts / "admin-proposal-active.png"), full_page=True)
 
     # The public page, in English, tells the whole story.
