@@ -46,12 +46,22 @@ def in_best_language(read, field, language=None):
     MODELTRANSLATION_FALLBACK_LANGUAGES) that has text. `read(column)` gives a column's value,
     from a record or a row of values. Pages, feeds, calendars and reports all read texts so,
     and mark a passage whose language is not the reader's."""
+    texts = {code: read(build_localized_fieldname(field, code)) for code, _n in settings.LANGUAGES}
+    return best_of(texts, language)
+
+
+def best_of(texts, language=None):
+    """(text, its language) from {language code: text}, in the fallback order of `language`."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     for code in resolution_order(language):
-        text = read(build_localized_fieldname(field, code))
-        if text:
-            return text, code
+        if texts.get(code):
+            return texts[code], code
     return "", language
+
+
+def fallback_note(shown_in):
+    """The note after a passage shown in `shown_in`, not the reader's language."""
+    return _("Not yet translated: shown in %(language)s.") % {"language": LANGUAGE_NAMES[shown_in]}
 
 
 def source_language(record, field, language=None):

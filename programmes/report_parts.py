@@ -4,9 +4,10 @@ tables, sections) and how its values are written for a reader."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import pgettext
+
+from core.texts import best_of
 
 
 @dataclass(frozen=True)
@@ -50,14 +51,10 @@ class ReportDocument:
 
 
 def in_language(texts, language):
-    """The text in `language`, or else the Indonesian every language falls back to, or else
-    whichever language it was written in; a passage says which language it really is in."""
-    if not texts:
-        return Passage("", language)
-    for code in (language, settings.LANGUAGE_CODE, *texts):
-        if texts.get(code):
-            return Passage(texts[code], code)
-    return Passage("", language)
+    """The text in the best language there is for a reader of `language` (core.texts.best_of);
+    a passage says which language it really is in."""
+    text, written_in = best_of(texts or {}, language)
+    return Passage(text, written_in)
 
 
 def aside(text):

@@ -4,6 +4,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.texts import fallback_note
 from delegations.models import Commitment, Visit
 
 from .models import Activity, AnnualReport
@@ -199,6 +200,8 @@ def assessment(contents, lang):
     assessment = in_language(contents.get("assessment"), lang)
     if assessment.text:
         paragraphs += [Passage(part, assessment.lang) for part in assessment.text.split("\n\n")]
+        if assessment.lang != lang:
+            paragraphs.append(plain(fallback_note(assessment.lang), lang))
     recommendation = contents.get("recommendation")
     label = (AnnualReport.Recommendation(recommendation).label if recommendation
              else _("not yet given"))  # fmt: skip

@@ -266,8 +266,9 @@ def test_a_published_report_reads_in_each_language(client, partnership):
         assert expected in page
     japanese = client.get("/ja/register/kupang-yamabe/2025/").content.decode()
     # The assessment was written in Indonesian and English only: Japanese readers get the
-    # Indonesian, marked as such.
-    assert '<p lang="id">Baik.</p>' in japanese
+    # English, marked as such, with a note in Japanese.
+    assert '<p lang="en">Good.</p>' in japanese
+    assert '<p lang="ja">未翻訳：英語で表示しています。</p>' in japanese
 
 
 def test_a_report_taken_off_the_public_pages_is_gone_from_them(client, partnership):
@@ -332,6 +333,8 @@ def test_an_assessment_needs_its_indonesian_and_other_languages_fall_back_to_any
     # Before it is frozen, a Japanese reader gets the English that was written, marked as such.
     said = report_document(report, reports.report_contents(report), "ja").sections[-1].paragraphs
     assert (said[0].text, said[0].lang) == ("Good.", "en")
+    # …with a note in the reader's language, on the page and so in the PDF too.
+    assert (said[1].text, said[1].lang) == ("未翻訳：英語で表示しています。", "ja")
     assert reports.untranslated_assessment(report) == ["Indonesian", "Japanese"]
 
 

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from core.texts import LANGUAGE_NAMES, source_language
+from core.texts import fallback_note, source_language
 
 from ..matching import reasons
 
@@ -47,8 +47,7 @@ def translated(record, field, as_markdown=False, words=None):
     if as_markdown:
         return format_html(
             '<div lang="{}">{}</div><p class="untranslated small">{}</p>',
-            source, shown, _("Not yet translated: shown in %(language)s.")
-            % {"language": LANGUAGE_NAMES[source]},
+            source, shown, fallback_note(source),
         )  # fmt: skip
     return format_html(
         '<span lang="{}">{}</span> <small class="untranslated">({})</small>',
