@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORTAL_BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint format migrations-check messages check-deploy chromium bench clean
+.PHONY: run test lint format migrations-check messages fonts check-deploy chromium bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,14 +24,28 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime messages
+# The Japanese font embedded in PDF reports, with its licence, where settings.PDF_FONTS_DIR
+# looks (the virtual environment's share/fonts); downloaded by its hash, never committed.
+FONTS := $(VENV)/share/fonts
+FONT_ARCHIVE := japanize-matplotlib-1.1.3
+$(FONTS)/ipaexg.ttf: requirements-fonts.txt | $(PY)
+	$(PIP) download --quiet --no-deps --no-binary :all: --require-hashes \
+		-r requirements-fonts.txt -d $(VENV)/downloads
+	mkdir -p $(FONTS)
+	tar --no-same-owner -xzf $(VENV)/downloads/$(FONT_ARCHIVE).tar.gz -C $(FONTS) --strip-components=3 \
+		$(FONT_ARCHIVE)/japanize_matplotlib/fonts/ipaexg.ttf \
+		$(FONT_ARCHIVE)/japanize_matplotlib/fonts/IPA_Font_License_Agreement_v1.0.txt
+	touch $@
+fonts: $(FONTS)/ipaexg.ttf
+
+run: $(VENV)/.runtime messages fonts
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	PORTAL_BASE_URL=$(PORTAL_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two workers (one per core here): the suite took 451 s alone, 362 s so on SQLite.
 PYTEST_WORKERS ?= auto
-test: $(VENV)/.dev messages chromium lint migrations-check
+test: $(VENV)/.dev messages fonts chromium lint migrations-check
 	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
 # The layers (ARCHITECTURE.md) are import-linter's contracts in pyproject.toml.
@@ -74,7 +88,7 @@ $(VENV)/.bench: requirements-bench.txt requirements-dev.txt requirements.txt | $
 	$(PIP) install --quiet -r requirements-bench.txt
 	touch $@
 
-bench: $(VENV)/.bench messages
+bench: $(VENV)/.bench messages fonts
 	$(PY) benchmarks/run.py
 
 # The production settings must pass Django's deployment checklist.

@@ -6,6 +6,7 @@ real secret key and is meant to pass `manage.py check --deploy`.
 """
 
 import datetime
+import sys
 from pathlib import Path
 
 import environ
@@ -152,11 +153,7 @@ if SHARED_CACHE:
     )
 # With a shared cache, sessions are read from it and written through to the database, so that
 # every host knows every session and a cache restart signs nobody out.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if SHARED_CACHE
-    else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if SHARED_CACHE else "db")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,22 +167,13 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: Indonesian is the default; content columns for it are named *_ind by modeltranslation.
 LANGUAGE_CODE = "id"
-LANGUAGES = [
-    ("id", _("Indonesian")),
-    ("en", _("English")),
-    ("ja", _("Japanese")),
-]
+LANGUAGES = [("id", _("Indonesian")), ("en", _("English")), ("ja", _("Japanese"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "id"
 # The best language there is: Japanese readers get English before Indonesian; English and
 # Indonesian readers get each other; any text at all comes before none.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
-    "default": ("id", "en", "ja"),
-    "ja": ("en", "id"),
-    "en": ("id",),
-    "id": ("en",),
-}
-
-
+    "default": ("id", "en", "ja"), "ja": ("en", "id"), "en": ("id",), "id": ("en",)
+}  # fmt: skip
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = label_in_language
 # The portal's own catalogues first (makemessages writes there), then Japanese for libraries
 # that ship none, which would otherwise fall back to Indonesian.
@@ -194,6 +182,9 @@ USE_I18N = True
 # Kupang keeps Central Indonesian Time (WITA, UTC+8).
 TIME_ZONE = "Asia/Makassar"
 USE_TZ = True
+
+# The fonts embedded in PDFs that are not reportlab's own (`make` puts IPAexGothic there).
+PDF_FONTS_DIR = Path(env("PORTAL_PDF_FONTS", default=str(Path(sys.prefix) / "share" / "fonts")))
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

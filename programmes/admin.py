@@ -113,7 +113,8 @@ class AnnualReportForm(forms.ModelForm):
         cleaned = super().clean()
         # A change page opened before someone froze the report sends what it was showing:
         # refuse, never overwrite. (A frozen report's own page sends none of these.)
-        written = any(name.startswith(("assessment", "recommendation")) for name in self.data)
+        written = any(name.startswith(("assessment", "recommendation", "council_reference"))
+                      for name in self.data)  # fmt: skip
         frozen = AnnualReport.objects.filter(pk=self.instance.pk, frozen_at__isnull=False)
         if written and self.instance.pk and frozen.exists():
             raise ValidationError(_("This report has been frozen meanwhile: it can no longer be "
@@ -134,7 +135,8 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     search_fields = ["partnership__reference", "partnership__title"]
     list_select_related = ["partnership"]
     autocomplete_fields = ["partnership"]
-    fields = ["partnership", "year", "assessment", "recommendation", "report_state"]
+    fields = ["partnership", "year", "assessment", "recommendation", "council_reference",
+              "report_state"]  # fmt: skip
     readonly_fields = ["report_state"]
     kept_fields = ("archived_at", "archived_by", "archive_reason", "contents", "frozen_at",
                    "frozen_by", "published_at")  # fmt: skip
@@ -146,7 +148,7 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         if not stored:
             return self.kept_fields
         return (*self.kept_fields, "partnership", "year", "recommendation", "assessment",
-                *reports.columns("assessment"))  # fmt: skip
+                "council_reference", *reports.columns("assessment"))  # fmt: skip
 
     def view_on_site(self, report):
         # Only a published report has a public page; a draft's link would be a 404.
@@ -156,7 +158,7 @@ class AnnualReportAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
         if obj is not None and obj.is_frozen:
             # A signed-off report says what it said when it was frozen.
             return ["partnership", "year", *reports.columns("assessment"), "recommendation",
-                    "report_state"]  # fmt: skip
+                    "council_reference", "report_state"]  # fmt: skip
         if obj is not None:
             return ["partnership", "year", "report_state"]
         return self.readonly_fields

@@ -31,6 +31,22 @@ def _status(report):
     return _("Draft, not frozen: it follows the record as it changes.")
 
 
+def _sign_off(report):
+    """Who froze the report and when, and the council's reference: what makes it official."""
+    if not report.is_frozen:
+        return []
+    by = report.frozen_by
+    who = (by.get_full_name() or by.get_username()) if by else "—"
+    lines = [_("Frozen by %(name)s on %(date)s, for the City of Kupang.") % {
+        "name": who,
+        "date": formats.date_format(timezone.localtime(report.frozen_at).date(), "DATE_FORMAT"),
+    }]  # fmt: skip
+    if report.council_reference:
+        lines.append(_("Council's reference: %(reference)s") % {
+            "reference": report.council_reference})  # fmt: skip
+    return lines
+
+
 def _facts(contents, language):
     partnership = contents["partnership"]
     city = partnership["partner_city"]
@@ -73,4 +89,6 @@ def report_document(report, contents, language):
             status=("" if language == "ja" else " ").join([_status(report), compiled]),
             reference=partnership["reference"],
             frozen=report.is_frozen,
+            letterhead=_("City of Kupang · Sister-City Portal"),
+            sign_off=_sign_off(report),
         )

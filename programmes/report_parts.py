@@ -48,6 +48,8 @@ class ReportDocument:
     status: str  # draft, frozen or published, said in words
     reference: str = ""
     frozen: bool = False
+    letterhead: str = ""  # the issuing city, above the title
+    sign_off: list = field(default_factory=list)  # who froze it, when, the council's reference
 
 
 def in_language(texts, language):

@@ -351,28 +351,65 @@ def test_the_day_a_report_was_frozen_is_kupangs_day(partnership):
     assert "Compiled from the public record on Jan. 21, 2025" in document.status
 
 
-def test_pdfs_use_a_font_every_reader_has_and_mark_a_draft(partnership):
+def pdf_of(report, language):
     from programmes.report_document import report_document
     from programmes.report_pdf import report_pdf
 
+    return PdfReader(io.BytesIO(report_pdf(report_document(
+        report, reports.report_contents(report), language))))  # fmt: skip
+
+
+def fonts_of(pdf):
+    """{font name: embedded?} over every page; a Type0 font's file is in its descendant."""
+    fonts = {}
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            described = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
+
+
+@pytest.mark.parametrize("language", ["id", "en", "ja"])
+def test_every_font_of_a_pdf_is_embedded_so_it_reads_anywhere(partnership, language):
+    activity(partnership, "Drill", D(2025, 3, 1), D(2025, 3, 2), title_ja="津波避難合同訓練")
+    fonts = fonts_of(pdf_of(frozen_report(partnership), language))
+    assert fonts and all(fonts.values()), fonts
+    if language == "ja":
+        assert all("IPAexGothic" in name for name in fonts), fonts
+    else:  # Latin text in Vera, its headings in Vera Bold
+        assert sorted(name.split("+")[1] for name in fonts) == [
+            "BitstreamVeraSans-Bold", "BitstreamVeraSans-Roman",
+        ]  # fmt: skip
+
+
+def test_japanese_headings_are_drawn_bold_by_stroking(partnership):
+    pdf = pdf_of(frozen_report(partnership), "ja")
+    content = pdf.pages[0].get_contents().get_data()
+    assert b"2 Tr" in content  # fill and stroke: IPAexGothic has no bold face
+
+
+def test_a_pdf_has_a_letterhead_and_a_sign_off_and_marks_a_draft(partnership):
     draft = AnnualReport.objects.create(partnership=partnership, year=2025)
-
-    def fonts_and_text(report, language):
-        pdf = PdfReader(io.BytesIO(report_pdf(report_document(
-            report, reports.report_contents(report), language))))  # fmt: skip
-        page = pdf.pages[0]
-        fonts = {
-            str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()
-        }
-        return fonts, page.extract_text()
-
-    fonts, text = fonts_and_text(draft, "en")
-    assert fonts <= {"/Helvetica", "/Helvetica-Bold"}
+    text = pdf_of(draft, "en").pages[0].extract_text()
     assert "DRAFT: not frozen" in text and "Page 1" in text
-    fonts, text = fonts_and_text(draft, "ja")
-    assert any("HeiseiKakuGo" in font for font in fonts)
-    frozen = frozen_report(partnership, year=2024)
-    assert "DRAFT" not in fonts_and_text(frozen, "en")[1]
+    assert "City of Kupang · Sister-City Portal\nAnnual evaluation report 2025" in text
+    assert "Frozen by" not in text
+
+    staff = StaffUserFactory(first_name="Yohana", last_name="Fanggidae")
+    report = AnnualReport.objects.create(partnership=partnership, year=2024,
+                                         assessment_ind="Baik.", recommendation="continue",
+                                         council_reference="DPRD 12/2025")  # fmt: skip
+    reports.report_freeze(report=report, by=staff)
+    pdf = pdf_of(report, "en")
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "DRAFT" not in text
+    assert "Frozen by Yohana Fanggidae on" in text and "Council's reference: DPRD 12/2025" in text
 
 
 def test_a_report_of_a_partnership_not_yet_published_still_counts_its_public_activities():

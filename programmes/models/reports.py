@@ -46,6 +46,11 @@ class AnnualReport(Archivable):
     recommendation = models.CharField(
         _("recommendation"), max_length=10, choices=Recommendation.choices, blank=True
     )
+    council_reference = models.CharField(
+        _("council's reference"), max_length=100, blank=True,
+        help_text=_("The number of the council's letter or decision on this report, if any; "
+                    "the report's sign-off cites it."),
+    )  # fmt: skip
     # The compiled record and the assessment as they were frozen (see programmes/reports.py).
     contents = models.JSONField(_("frozen contents"), null=True, blank=True, editable=False)
     frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True, editable=False)
