@@ -340,7 +340,11 @@ def test_a_revert_that_would_unpublish_a_live_partnership_is_refused_with_the_re
     proposal.title_ind = "Published wording"
     proposal.save()
 
-    response = revert_to_first(staff_client, proposal)
+    first = proposal.history.earliest("history_date")
+    url = reverse("admin:partnerships_proposal_simple_history", args=[proposal.pk, first.pk])
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    form = form_on_page(staff_client, url, "historicalproposal_form", **english)
+    response = staff_client.post(url, form, **english)
 
     proposal.refresh_from_db()
     assert response.status_code == 200

@@ -117,7 +117,7 @@ def test_the_feed_carries_notes_as_plain_text(client):
     feed = client.get("/feeds/updates.atom").content.decode()
 
     assert 'type="html"' not in feed
-    assert '<summary type="text">' in feed
+    assert '<summary type="text" xml:lang="id">' in feed
     # The note's markup reaches the reader as characters, escaped once, never as elements.
     assert '&lt;a href="javascript:alert(1)"' in feed
     assert "<a href" not in feed
