@@ -49,7 +49,7 @@ class Stroked(Paragraph):
     def draw(self):
         canvas = self.canv
         canvas.saveState()
-        canvas.setLineWidth(self.style.fontSize * 0.03)
+        canvas.setLineWidth(self.style.fontSize * 0.02)
         canvas.setStrokeColor(self.style.textColor)
         canvas.addLiteral("2 Tr")
         super().draw()
