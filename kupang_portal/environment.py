@@ -90,3 +90,23 @@ def content_security_policy(env):
     if env.str("PORTAL_CSP_REPORT_URI", default=""):
         policy["DIRECTIVES"]["report-uri"] = env.str("PORTAL_CSP_REPORT_URI")
     return policy
+
+
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_backend(env, debug):
+    """PORTAL_TASK_BACKEND as the README names it ("immediate" or "database"), or a backend's
+    dotted path; anything else stops the start with the names it accepts."""
+    chosen = env.str("PORTAL_TASK_BACKEND", default="immediate" if debug else "database")
+    if chosen in TASK_BACKENDS:
+        return TASK_BACKENDS[chosen]
+    if chosen in TASK_BACKENDS.values():
+        return chosen
+    raise ImproperlyConfigured(
+        f"PORTAL_TASK_BACKEND={chosen!r}: use one of {', '.join(TASK_BACKENDS)} "
+        f"(or {', '.join(TASK_BACKENDS.values())})."
+    )

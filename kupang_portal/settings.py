@@ -19,6 +19,7 @@ from kupang_portal.environment import (
     database,
     label_in_language,
     s3_storage,
+    task_backend,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -259,22 +260,14 @@ PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
 # A streamed export longer than this is sent without keeping a copy.
 PORTAL_PAGE_CACHE_MAX_BYTES = env.int("PORTAL_PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
 
+CSRF_FAILURE_VIEW = "kupang_portal.errors.csrf_failure"
 # Uploads: anything bigger is refused before it reaches a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 
 # Background tasks (notification mail). Development runs them at once; production queues them in
 # the database for `manage.py db_worker`.
-TASKS = {
-    "default": {
-        "BACKEND": env.str(
-            "PORTAL_TASK_BACKEND",
-            default="django_tasks.backends.immediate.ImmediateBackend"
-            if DEBUG
-            else "django_tasks_db.DatabaseBackend",
-        )
-    }
-}
+TASKS = {"default": {"BACKEND": task_backend(env, DEBUG)}}
 
 # The health report calls the task queue stalled when a task has waited longer than this.
 PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES", default=10)

@@ -49,7 +49,7 @@ QUIET_AFTER = datetime.timedelta(days=180)
 class Stage:
     status: str
     label: str
-    state: str  # "done", "current" or "todo"
+    state: str  # "done", "current", "todo", or "never" (after where a closed proposal stopped)
     reached_at: object = None  # a date or datetime, when a public record says so
 
 
@@ -84,10 +84,15 @@ def stepper(proposal, public_events):
             state = "done"
         elif index == furthest:
             state = "current"
-        else:
-            state = "todo"
+        else:  # a closed proposal never reaches the stages after where it stopped
+            state = "never" if closed else "todo"
         stages.append(
-            Stage(status, S(status).label, state, dates.get(status) if state != "todo" else None)
+            Stage(
+                status,
+                S(status).label,
+                state,
+                dates.get(status) if state in ("done", "current") else None,
+            )  # fmt: skip
         )
     return stages
 

@@ -88,9 +88,14 @@ class ProposalListView(ListView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
+        # A value no filter knows (an old link, a typo) is said plainly above the list, which
+        # is then not filtered by it.
+        form = self.filterset.form
+        unknown = [(form[name].label, self.request.GET.get(name, "")) for name in form.errors]
         return super().get_context_data(
-            filterset=self.filterset, query_without_page=query.urlencode(), **kwargs
-        )
+            filterset=self.filterset, query_without_page=query.urlencode(),
+            unknown_filters=unknown, **kwargs,
+        )  # fmt: skip
 
 
 class ProposalDetailView(DetailView):

@@ -29,6 +29,10 @@ class Table:
     total: list | None = None
     widths: tuple = ()  # relative column widths on paper; equal when not given
 
+    def labelled_rows(self):
+        """Each row as (column header, cell) pairs: a phone shows each cell with its label."""
+        return [list(zip(self.headers, row, strict=False)) for row in self.rows]
+
 
 @dataclass
 class Section:

@@ -175,3 +175,31 @@ def test_the_connection_really_runs_without_query_compiling(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.parametrize(
+    "name,backend",
+    [("immediate", "django_tasks.backends.immediate.ImmediateBackend"),
+     ("database", "django_tasks_db.DatabaseBackend")],
+)  # fmt: skip
+def test_the_task_backend_takes_the_names_the_readme_gives(name, backend):
+    assert print_settings('TASKS["default"]["BACKEND"]', PORTAL_TASK_BACKEND=name) == [backend]
+
+
+def test_an_unknown_task_backend_stops_the_start_naming_the_choices():
+    result = run_manage("check", PORTAL_TASK_BACKEND="instant")
+    assert result.returncode != 0
+    assert "PORTAL_TASK_BACKEND='instant': use one of immediate, database" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_stale_form_is_answered_in_the_visitors_language_and_the_sites_layout():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/ja/proposals/", {}, HTTP_ACCEPT_LANGUAGE="ja")
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert '<html lang="ja">' in page and "フォームを送信できませんでした" in page
+    assert 'class="site-header' in page or "<header" in page
