@@ -4,6 +4,7 @@ and queues the mail once it has committed. Candidate cities have their own modul
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.refusals import Refused
@@ -11,6 +12,7 @@ from core.refusals import Refused
 from .models import Comment
 from .permissions import can_review, is_city_staff
 from .tasks import notify_on_commit
+from .timeline import event_date_problems, event_moment
 
 
 class DiscussionRefused(Refused):
@@ -45,8 +47,10 @@ def comment_post(*, proposal, by, body, is_request=False, form_token=None):
     return comment, True
 
 
-def request_answer(*, request, by, body, form_token=None):
-    """Staff answer a liaison's request for information; the request is then closed."""
+def request_answer(*, request, by, body, form_token=None, answered_on=None):
+    """Staff answer a liaison's request for information, on `answered_on` (today when not
+    given: never in the future, never before the offer nor the request); the request is then
+    closed."""
     if not is_city_staff(by):
         raise DiscussionRefused([_("Only the city's staff answer requests for information.")])
     if form_token and (earlier := Comment.objects.filter(form_token=form_token).first()):
@@ -60,11 +64,19 @@ def request_answer(*, request, by, body, form_token=None):
             return earlier, False
         if locked.answered_at:
             raise DiscussionRefused([_("This request has already been answered.")])
+        when = event_moment(answered_on)
+        problems = event_date_problems(locked.proposal, when)
+        asked_on = timezone.localdate(locked.created_at)
+        if timezone.localdate(when) < asked_on:
+            problems.append(_("The date cannot be before the request was asked (%(date)s).")
+                            % {"date": date_format(asked_on, "DATE_FORMAT")})  # fmt: skip
+        if problems:
+            raise DiscussionRefused(problems)
         answer = Comment.objects.create(
             proposal=locked.proposal, author=by, body=body.strip(), answer_to=locked,
             form_token=form_token,
         )  # fmt: skip
-        locked.answered_at = timezone.now()
+        locked.answered_at = when
         locked.save(update_fields=["answered_at"])
         notify_on_commit("comment", answer.pk)
     return answer, True

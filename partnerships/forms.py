@@ -17,6 +17,19 @@ from .models import PartnerCity
 from .services import MAX_RENEWAL_YEARS
 from .timeline import date_problems, event_date_problems, event_moment, step_moment
 
+HAPPENED_ON = _("Date it happened")
+
+
+def day_field(help_text, label=HAPPENED_ON, required=True):
+    """The day an event happened: today unless it happened earlier (the rule is the caller's)."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=help_text,
+    )
+
 
 class TokenForm(forms.Form):
     form_token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
@@ -48,6 +61,11 @@ class AnswerForm(TokenForm):
     body = forms.CharField(
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
+    # Optional: left empty, the answer is dated today.
+    answered_on = day_field(
+        _("The day it was answered: today, unless it was earlier (by letter, by phone)."),
+        label=_("Date"), required=False,
+    )  # fmt: skip
 
 
 class SuggestForm(forms.Form):
@@ -128,16 +146,6 @@ class SuggestForm(forms.Form):
 
 LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}
 LANGUAGE_TAGS = {"ind": "id", "en": "en", "ja": "ja"}  # for the lang attribute of each field
-
-
-def day_field(help_text):
-    """The day an event happened: today unless it happened earlier (the rule is the caller's)."""
-    return forms.DateField(
-        label=_("Date it happened"),
-        initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=help_text,
-    )
 
 
 class DecisionForm(forms.Form):

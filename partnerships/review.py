@@ -188,10 +188,7 @@ def answer(request, reference, pk):
     if not form.is_valid():
         return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
     try:
-        discussion.request_answer(
-            request=request_comment, by=request.user, body=form.cleaned_data["body"],
-            form_token=form.cleaned_data["form_token"],
-        )  # fmt: skip
+        discussion.request_answer(request=request_comment, by=request.user, **form.cleaned_data)
     except discussion.DiscussionRefused as refusal:
         report(request, refusal)
     else:

@@ -175,3 +175,40 @@ def test_fictional_sample_cities_are_offered_only_to_the_samples(client, proposa
     sample = ProposalFactory(exploring=True, is_sample=True, consulate=proposal.consulate)
     assert candidates.candidate_suggest(proposal=sample, by=None, city=made_up)[1]
     assert real.pk  # the real city stays a choice for both
+
+
+def test_an_answer_given_earlier_by_letter_keeps_its_day(client, proposal):
+    from tests.factories import CommentFactory
+
+    asked = timezone.now() - datetime.timedelta(days=20)
+    question = CommentFactory(proposal=proposal, is_request=True, created_at=asked)
+    client.force_login(StaffUserFactory())
+    url = reverse("admin:partnerships_comment_answer", args=[question.pk])
+    day = timezone.localdate() - datetime.timedelta(days=10)
+
+    client.post(url, {**form_on_page(client, url, "answer-form"), "body": "Sent by letter.",
+                      "answered_on": day.isoformat()})  # fmt: skip
+
+    question.refresh_from_db()
+    assert timezone.localdate(question.answered_at) == day
+
+
+@pytest.mark.parametrize("days_ago,said", [
+    (-1, "The date cannot be in the future."),
+    (30, "The date cannot be before the request was asked"),
+])  # fmt: skip
+def test_an_answer_dated_out_of_bounds_is_refused(proposal, days_ago, said):
+    from partnerships import discussion
+    from tests.factories import CommentFactory
+
+    question = CommentFactory(proposal=proposal, is_request=True,
+                              created_at=timezone.now() - datetime.timedelta(days=20))  # fmt: skip
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+
+    with pytest.raises(discussion.DiscussionRefused) as refusal:
+        discussion.request_answer(request=question, by=StaffUserFactory(), body="An answer.",
+                                  answered_on=day)  # fmt: skip
+
+    assert refusal.value.problems[0].startswith(said)
+    question.refresh_from_db()
+    assert question.answered_at is None
