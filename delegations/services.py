@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.refusals import Refused, permission_problems
@@ -22,7 +23,7 @@ def closing_date_problems(commitment, closed_on):
     if closed_on < commitment.visit.starts_on:
         return [
             _("Closed on: it cannot be before the visit at which it was made (%(date)s).")
-            % {"date": commitment.visit.starts_on.isoformat()}
+            % {"date": date_format(commitment.visit.starts_on, "DATE_FORMAT")}
         ]
     return []
 

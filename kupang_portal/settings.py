@@ -180,6 +180,7 @@ MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = label_in_language
 # that ship none, which would otherwise fall back to Indonesian.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["kupang_portal.formats"]
 # Kupang keeps Central Indonesian Time (WITA, UTC+8).
 TIME_ZONE = "Asia/Makassar"
 USE_TZ = True

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
@@ -54,7 +55,7 @@ def last_activity(proposal):
 
 def _dormancy_note(since, days):
     return gettext("No visit, event or commitment activity since %(since)s (%(days)s days).") % {
-        "since": since.date().isoformat(),
+        "since": date_format(timezone.localdate(since), "DATE_FORMAT"),
         "days": days,
     }
 

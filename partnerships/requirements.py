@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -58,7 +59,7 @@ def _signed_agreement(proposal):
     latest = max(d.dated for d in current(proposal.documents.all())
                  if d.kind == Document.Kind.AGREEMENT and d.dated)  # fmt: skip
     if latest < proposal.offered_on:
-        return _("dated %(date)s, before the offer") % {"date": latest.isoformat()}
+        return _("dated %(date)s, before the offer") % {"date": date_format(latest, "DATE_FORMAT")}
     return None
 
 
@@ -172,7 +173,9 @@ def _renewal_agreement(proposal):
     if document is None:
         return _("each one on record was used by an earlier renewal: upload the new one")
     if proposal.signed_on and document.dated < proposal.signed_on:
-        return _("dated %(date)s, before the signing") % {"date": document.dated.isoformat()}
+        return _("dated %(date)s, before the signing") % {
+            "date": date_format(document.dated, "DATE_FORMAT")
+        }
     return None
 
 

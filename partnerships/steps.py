@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.refusals import report
@@ -141,10 +142,11 @@ def consequences(transition, proposal, user):
     if transition.needs_reason:
         said.append(_("The reason is shown on the proposal's public page and timeline."))
     if transition.needs_years:
+        end = date_format(proposal.expires_on, "DATE_FORMAT") if proposal.expires_on else "—"
         said.append(_(
             "The agreement's term grows by the years you give, from its present end (%(end)s); "
             "the renewal agreement and the new end are shown on the agreement register."
-        ) % {"end": proposal.expires_on.isoformat() if proposal.expires_on else "—"})  # fmt: skip
+        ) % {"end": end})  # fmt: skip
     said.append(
         _(
             "If the step is public, it is published with its note on the proposal's public "

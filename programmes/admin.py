@@ -22,6 +22,7 @@ from core.admin.confirm import Confirmation
 from core.admin.files import CheckedFileLinks, ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404, valid_pk
+from core.numbers import percent
 from core.refusals import report as report_refusal
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
 
@@ -87,7 +88,7 @@ class IndicatorValueInline(TranslationTabularInline):
         if measured.pk is None:
             return "—"
         progress = measured.progress
-        return "—" if progress is None else f"{progress:g} %"
+        return percent(progress)
 
 
 @admin.register(Indicator)

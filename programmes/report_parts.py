@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import formats
 from django.utils.translation import pgettext
 
+from core.numbers import figure
 from core.texts import best_of
 
 
@@ -87,4 +88,4 @@ def idr(amount):
 
 
 def number(value):
-    return formats.number_format(value, force_grouping=True) if value is not None else "—"
+    return figure(value)

@@ -4,6 +4,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from core.numbers import percent
 from core.texts import fallback_note
 from delegations.models import Commitment, Visit
 
@@ -136,7 +137,7 @@ def _indicator_row(indicator, lang):
         value, progress, source = _("no value recorded"), "—", ""
     else:
         value = number(indicator["value"])
-        progress = "—" if indicator["progress"] is None else f"{number(indicator['progress'])} %"
+        progress = percent(indicator["progress"])
         source = in_language(indicator["source"], lang).text
     return [
         Passage(f"{name.text}{pgettext('bracket', ' (')}{unit}{pgettext('bracket', ')')}\n"

@@ -39,7 +39,9 @@ def test_day_366_without_activity_is_dormant_with_an_event_saying_why():
     assert status(proposal) == Proposal.Status.DORMANT
     event = proposal.events.order_by("-pk").first()
     assert (event.to_status, event.actor, event.is_public) == ("dormant", None, True)
-    assert "366" in event.note_en and "2025-11-26" in event.note_en
+    # Each language writes the day its own way (the note is in all three).
+    assert "366" in event.note_en and "Nov. 26, 2025" in event.note_en
+    assert "26 November 2025" in event.note_ind and "2025年11月26日" in event.note_ja
 
 
 def test_the_setting_changes_the_threshold(settings):

@@ -59,3 +59,32 @@ def test_the_reports_breadcrumb_names_the_partnership(client, partnership):
 
     crumbs = page[page.index('<ol class="breadcrumb">') : page.index("</ol>")]
     assert partnership.title_en in crumbs and partnership.reference not in crumbs
+
+
+@pytest.mark.parametrize(
+    "language,score,target,share,big",
+    [("id", "52,5", "10", "60%", "1.500"), ("en", "52.5", "10", "60%", "1,500"),
+     ("ja", "52.5", "10", "60%", "1,500")],
+)  # fmt: skip
+def test_one_number_format_per_language(language, score, target, share, big):
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from core.numbers import figure, percent
+
+    with translation.override(language):
+        assert figure(Decimal("52.50"), 1) == score
+        assert figure(Decimal("10.00")) == target  # ten schools, not 10.00
+        assert percent(60.0) == percent(Decimal("60.0")) == share
+        assert figure(1500) == big
+
+
+def test_indonesian_dates_write_the_month_out(client):
+    import datetime
+
+    proposal = ProposalFactory(offered=True, offered_on=datetime.date(2023, 9, 1))
+
+    page = client.get(f"/id/proposals/{proposal.slug}/").content.decode()
+
+    assert "1 September 2023" in page and "Sep." not in page

@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from core import numbers
 from core.texts import fallback_note, source_language
 
 from ..matching import reasons
@@ -106,3 +107,14 @@ def match_reasons(candidate):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def figure(value, places=2):
+    """A number as the reader's language writes it (core.numbers)."""
+    return numbers.figure(value, places)
+
+
+@register.filter
+def percent(value):
+    return numbers.percent(value)
