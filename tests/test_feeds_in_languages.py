@@ -136,3 +136,14 @@ def test_the_calendar_is_named_in_its_language_and_marks_each_texts_language(cli
     assert "X-WR-CALNAME:クパン姉妹都市の訪問" in unfolded
     assert "SUMMARY;LANGUAGE=en:Visit to Takayama" in unfolded
     assert "LOCATION;LANGUAGE=id:Balai Kota Takayama" in unfolded
+
+
+@pytest.mark.parametrize("language", ["id", "en", "ja"])
+def test_every_feed_and_calendar_link_of_a_page_is_in_its_language(client, story, language):
+    import re
+
+    for path in ("", "proposals/", "proposals/waste/", "visits/", "register/"):
+        page = client.get(f"/{language}/{path}").content.decode()
+        links = re.findall(r'href="([^"]*\.(?:atom|ics))"', page)
+        assert links, path
+        assert all(link.startswith(f"/{language}/") for link in links), (path, links)
