@@ -19,14 +19,14 @@ C = CandidateCity.State
 
 @pytest.fixture
 def slow_checks(monkeypatch):
-    last_check = candidates.date_problems
+    last_check = candidates.event_date_problems
 
     def slowly(*args, **kwargs):
         problems = last_check(*args, **kwargs)
         time.sleep(0.2)
         return problems
 
-    monkeypatch.setattr(candidates, "date_problems", slowly)
+    monkeypatch.setattr(candidates, "event_date_problems", slowly)
 
 
 def decide(verb, candidate, by):
