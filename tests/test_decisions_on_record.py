@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships import candidates
+from partnerships import candidates, services
 from partnerships.models import CandidateCity, ProposalEvent
 from tests.factories import (
     CandidateCityFactory,
@@ -108,6 +108,14 @@ def test_a_liaisons_shortlist_is_confirmed_first_then_mailed_to_staff(
     to_staff = [m for m in mail.outbox if m.to == ["staff@example.org"]]
     (shortlisted,) = to_staff
     assert shortlisted.subject.startswith("[KPG-2023-001]") and "Kitakyushu" in shortlisted.subject
+    public = client.get(f"/en/proposals/{proposal.slug}/").content.decode()
+    assert 'id="candidates-heading"' in public and "Kitakyushu" in public
+
+    # Tokyo declines the offer: the city is no longer named as Kupang's candidate.
+    services.proposal_decline(proposal=proposal, by=liaison, reason="Tokyo found no fit.")
+    public = client.get(f"/en/proposals/{proposal.slug}/").content.decode()
+    assert 'id="candidates-heading"' not in public
+    assert f'href="/en/cities/{candidate.city.slug}/"' not in public
 
 
 def test_setting_aside_is_mailed_to_staff_but_stays_off_the_public_timeline(

@@ -77,6 +77,8 @@ def test_one_signing_date_on_the_stepper_the_timeline_and_the_register(staff_cli
     assert "June 1, 2024" in stepper and "June 1, 2024" in timeline
     assert "Dec." not in timeline.split("Agreement signed")[0][-200:]
     assert "Maria Ndun" in page and "國島芳明" in page
+    register = client.get("/en/register/").content.decode()
+    assert '<time datetime="2024-06-01">June 1, 2024</time>' in register
 
 
 def test_an_agreement_with_no_end_date_says_so_on_the_register(staff_client, client):
