@@ -6,6 +6,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 
+from demo.sample_signing import record_sample_signing
 from partnerships import candidates, services
 from partnerships.models import (
     Approval,
@@ -157,9 +158,7 @@ def walk(proposal, steps):
     for day, verb, prepare in steps:
         if prepare:
             prepare(proposal, day)
-        kwargs = {"reason": SAMPLE_REASON}
-        if not services.TRANSITIONS[verb].needs_reason:
-            kwargs = {}
+        kwargs = {"reason": SAMPLE_REASON} if services.TRANSITIONS[verb].needs_reason else {}
         services.STEP_FUNCTIONS[verb](proposal=proposal, by=None, when=at(day), **kwargs)
 
 
@@ -183,25 +182,10 @@ def _first_approval(proposal, day):
     add_all_approvals(proposal, day, kinds=[Approval.Kind.DPRD_DECISION])
 
 
-# Who signed the sample agreement, and for how long: the sign step asks for both.
-SAMPLE_SIGNING = {
-    "city_signatory_name": {"ind": "Maria Ndun (fiktif)", "en": "Maria Ndun (fictional)",
-                            "ja": "マリア・ンドゥン（架空）"},
-    "city_signatory_office": {"ind": "Wali Kota Kupang", "en": "Mayor of Kupang",
-                              "ja": "クパン市長"},
-    "partner_signatory_name": {"ind": "Taro Yamada (fiktif)", "en": "Taro Yamada (fictional)",
-                               "ja": "山田太郎（架空）"},
-    "partner_signatory_office": {"ind": "Wali Kota Yamabe", "en": "Mayor of Yamabe",
-                                 "ja": "山辺市長"},
-}  # fmt: skip
-
-
 def _approvals_and_agreement(proposal, day):
     add_all_approvals(proposal, day - datetime.timedelta(days=30))
     add_document(proposal, Document.Kind.AGREEMENT, day)
-    columns = {f"{field}_{lang}": text for field, texts in SAMPLE_SIGNING.items()
-               for lang, text in texts.items()}  # fmt: skip
-    Proposal.objects.filter(pk=proposal.pk).update(term_years=5, **columns)
+    record_sample_signing(proposal)
 
 
 SAMPLES = [

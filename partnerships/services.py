@@ -77,10 +77,9 @@ def _take(
     after=None,
     given=None,
 ):
-    """`given` are fields the person gave with the step (the agreement's signatories and term):
-    set before the checks, which they may meet. `changes(locked, when)` gives the fields the step
-    sets besides the status; `after(locked, event)` records what else belongs to the step, in
-    the same transaction."""
+    """`given`: fields given with the step (signatories, term), set before the checks they may
+    meet; `changes(locked, when)`: fields the step sets besides the status; `after(locked,
+    event)`: what else belongs to the step, in the same transaction."""
     when = when or timezone.now()
     given = given or {}
     with transaction.atomic():
