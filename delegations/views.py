@@ -68,7 +68,7 @@ def _text_property(event, name, row, field, language):
 
 def _calendar_lines(request, language):
     calendar = Calendar()
-    calendar.add("prodid", "-//City of Kupang//Sister-City Portal//ID")
+    calendar.add("prodid", "-//City of Kupang//Sister-City Portal//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", gettext("Kupang sister-city visits"))
     head = calendar.to_ical().decode()

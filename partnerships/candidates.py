@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -141,9 +142,12 @@ def consequences(decision, candidate):
     }[decision.verb]  # fmt: skip
     told = _("The city's staff who follow %(reference)s (every staff member if nobody does) "
              "and the consulate's liaisons are mailed the decision.")  # fmt: skip
-    if decision.is_public(candidate.state):
+    if decision.is_public(candidate.state) and candidate.proposal.published:
         public = _("The decision is published on the proposal's public timeline, and its "
-                   "followers by email are told, if the proposal is published.")  # fmt: skip
+                   "followers by email are told.")  # fmt: skip
+    elif decision.is_public(candidate.state):
+        public = _("The proposal is not published: the decision goes on its timeline, which "
+                   "the public sees once the proposal is published.")  # fmt: skip
     else:
         public = _("The decision stays internal: it is not on the public timeline.")
     return [said % names, public, told % names]
@@ -162,6 +166,14 @@ def _title(decision, city):
     return lazy(lambda: gettext(decision.event_title) % {"city": city.name}, str)()
 
 
+def _after_last_decision(candidate, when):
+    if candidate.decided_at and when < candidate.decided_at:
+        day = date_format(timezone.localdate(candidate.decided_at), "DATE_FORMAT")
+        return [_("The date cannot be before the last decision on %(city)s (%(date)s).")
+                % {"city": candidate.city.name, "date": day}]  # fmt: skip
+    return []
+
+
 def candidate_decide(*, verb, candidate, by, when=None):
     """`when` is the moment the decision was taken (now when not given): never in the future,
     never before the offer."""
@@ -174,13 +186,13 @@ def candidate_decide(*, verb, candidate, by, when=None):
         proposal = Proposal.objects.select_for_update().get(pk=candidate.proposal_id)
         locked = CandidateCity.objects.get(pk=candidate.pk)
         problems = decision_problems(decision, locked, proposal, by)
-        problems += event_date_problems(proposal, when)
+        problems += event_date_problems(proposal, when) or _after_last_decision(locked, when)
         if problems:
             raise CandidateRefused(problems)
         public = decision.is_public(locked.state)
-        locked.state = decision.target
+        locked.state, locked.decided_at = decision.target, when
         locked._history_user = by
-        locked.save(update_fields=["state"])
+        locked.save(update_fields=["state", "decided_at"])
         event = ProposalEvent.objects.create(
             proposal=proposal,
             occurred_at=when,

@@ -73,7 +73,8 @@ class LanguageUpdatesFeed(Feed):
         return item.proposal.get_absolute_url()
 
     def item_guid(self, item):
-        return f"proposal-event-{item.pk}"
+        # An absolute IRI, as Atom asks: the same for an entry wherever the feed is read.
+        return f"urn:kupang-sister-city-portal:proposal-event:{item.pk}"
 
     item_guid_is_permalink = False
 

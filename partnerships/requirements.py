@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -119,10 +120,10 @@ def _term_recorded(proposal):
 
 
 SIGNATORY_FIELDS = {
-    "city_signatory_name": _("Kupang's signatory"),
-    "city_signatory_office": _("their office"),
-    "partner_signatory_name": _("the partner city's signatory"),
-    "partner_signatory_office": _("their office"),
+    "city_signatory_name": _("the name of Kupang's signatory"),
+    "city_signatory_office": _("the office of Kupang's signatory"),
+    "partner_signatory_name": _("the name of the partner city's signatory"),
+    "partner_signatory_office": _("the office of the partner city's signatory"),
 }
 
 
@@ -134,7 +135,10 @@ def written_in_any_language(record, field):
 def _signatories(proposal):
     missing = [str(label) for field, label in SIGNATORY_FIELDS.items()
                if not written_in_any_language(proposal, field)]  # fmt: skip
-    return (_("not recorded: %(what)s") % {"what": ", ".join(missing)}) if missing else None
+    # ", " in the reader's language (Japanese writes "、").
+    return (
+        (_("not recorded: %(what)s") % {"what": gettext(", ").join(missing)}) if missing else None
+    )
 
 
 def _term_set(proposal):

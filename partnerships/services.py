@@ -39,6 +39,7 @@ from .transitions import (  # noqa: F401 - the lifecycle's names, read through t
     may_take,
     missing_requirements,
     refusal_problems,
+    status_problems,
     who_may_take,
 )
 

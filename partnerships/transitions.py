@@ -121,11 +121,8 @@ def refusal_problems(transition, proposal, by, *, note="", reason="", when=None,
     if proposal.is_archived:
         problems.append(_("This proposal is archived: restore it before taking a step."))
         return problems
-    if proposal.status not in transition.sources:
-        problems.append(
-            _("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}
-        )
-        return problems
+    if status := status_problems(transition, proposal):
+        return problems + status
     problems += missing_requirements(transition, proposal)
     if transition.needs_reason and not written(reason):
         problems.append(_("Reason: missing (it is shown publicly)"))
@@ -135,6 +132,13 @@ def refusal_problems(transition, proposal, by, *, note="", reason="", when=None,
         problems.append(_("Years added: give a number from 1 to %(most)s")
                         % {"most": MAX_RENEWAL_YEARS})  # fmt: skip
     return problems + date_problems(proposal, when or timezone.now())
+
+
+def status_problems(transition, proposal):
+    """Why the step cannot follow the proposal's present status; empty when it can."""
+    if proposal.status in transition.sources:
+        return []
+    return [_("Not possible from “%(status)s”.") % {"status": proposal.get_status_display()}]
 
 
 def available_transitions(proposal):

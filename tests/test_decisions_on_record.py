@@ -220,3 +220,30 @@ def test_an_answer_dated_out_of_bounds_is_refused(proposal, days_ago, said):
     assert refusal.value.problems[0].startswith(said)
     question.refresh_from_db()
     assert question.answered_at is None
+
+
+def test_an_undo_cannot_be_dated_before_the_decision_it_undoes(proposal):
+    candidate = CandidateCityFactory(proposal=proposal, city__name="Kitakyushu")
+    staff = StaffUserFactory()
+    candidates.candidate_shortlist(candidate=candidate, by=staff,
+                                   when=on(datetime.date(2023, 6, 15)))  # fmt: skip
+
+    with pytest.raises(candidates.CandidateRefused) as refusal:
+        candidates.candidate_decide(verb="undo", candidate=candidate, by=staff,
+                                    when=on(datetime.date(2023, 4, 1)))  # fmt: skip
+
+    assert refusal.value.problems == [
+        "The date cannot be before the last decision on Kitakyushu (June 15, 2023)."
+    ]
+    assert CandidateCity.objects.get(pk=candidate.pk).state == C.SHORTLISTED
+
+
+def test_a_step_page_that_cannot_follow_the_status_offers_no_form(client):
+    proposal = ProposalFactory(active=True)
+    client.force_login(StaffUserFactory())
+
+    page = client.get(
+        reverse("admin:partnerships_proposal_step", args=[proposal.pk, "sign"]), **EN
+    ).content.decode()
+
+    assert "Not possible from “Active”." in page and 'id="step-form"' not in page

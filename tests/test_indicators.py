@@ -83,7 +83,7 @@ def test_the_public_page_draws_each_public_indicator_with_its_figures(client, pa
     svg = re.search(r'<svg class="indicator-chart".*?</svg>', html, re.S)[0]
     assert svg.count('<rect class="bar"') == 2
     assert "baseline 4, yearly target 12" in svg  # the text alternative
-    assert re.search(r"<th scope=\"row\">2025</th><td>10</td><td>75 %</td>", html)
+    assert re.search(r"<th scope=\"row\">2025</th><td>10</td><td>75%</td>", html)
     assert "Internal measure" not in html
     japanese = client.get(f"/ja/proposals/{partnership.slug}/").content.decode()
     assert "訓練を行う学校" in japanese

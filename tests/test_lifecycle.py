@@ -151,7 +151,7 @@ def test_refusal_names_every_missing_requirement_at_once(staff):
         "Foreign Affairs full powers: missing",
         "Partner council resolution: missing",
         "Signed agreement: missing",
-        "Signatories of both sides: not recorded: Kupang's signatory",
+        "Signatories of both sides: not recorded: the name of Kupang's signatory",
         "Term of the agreement: give the term in years, or say the agreement has no end date",
     ]
 
@@ -259,4 +259,4 @@ def test_agreement_dated_before_the_offer_is_refused(staff):
     with pytest.raises(services.TransitionRefused) as refusal:
         take("sign", proposal, staff)
 
-    assert refusal.value.problems == ["Signed agreement: dated 2022-01-01, before the offer"]
+    assert refusal.value.problems == ["Signed agreement: dated Jan. 1, 2022, before the offer"]

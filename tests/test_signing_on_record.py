@@ -44,7 +44,10 @@ def test_the_sign_step_refuses_without_signatories_or_term_and_keeps_what_was_ty
     response = staff_client.post(url, typed, **EN)
 
     text = response.content.decode()
-    assert "Signatories of both sides: not recorded: their office, the partner city" in text
+    assert (
+        "Signatories of both sides: not recorded: the office of Kupang&#x27;s signatory, "
+        "the name of the partner city&#x27;s signatory"
+    ) in text
     assert "Term of the agreement: give the term in years" in text
     assert 'value="Maria Ndun"' in text  # nothing typed is lost
     assert Proposal.objects.get(pk=proposal.pk).status == Proposal.Status.APPROVING

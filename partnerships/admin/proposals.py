@@ -138,6 +138,9 @@ class ProposalStepsMixin:
             cancel_url=change,
             consequences=consequences(transition, proposal, request.user),
             consequences_heading=_("What taking it does"),
+            # A step that cannot follow the present status offers no form (an old link).
+            problems=services.status_problems(transition, proposal),
+            back_label=_("Back to the proposal"),
             form=form,
             form_id="step-form",
             css_class="lifecycle-step",

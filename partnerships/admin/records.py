@@ -72,7 +72,7 @@ class CandidateCityAdminForm(forms.ModelForm):
 class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
     """A new candidate is a suggestion; its state then moves only by the decisions' pages."""
 
-    kept_fields = (*ArchiveAdmin.kept_fields, "state")
+    kept_fields = (*ArchiveAdmin.kept_fields, "state", "decided_at")
 
     form = CandidateCityAdminForm
     list_display = ["city", "proposal", "state", "score", "suggested_by", "suggested_at"]

@@ -82,6 +82,9 @@ class CandidateCity(Archivable):
         _("state"), max_length=20, choices=State.choices, default=State.SUGGESTED
     )
     suggested_at = models.DateTimeField(_("suggested at"), default=timezone.now)
+    # When the last decision on it was taken (as dated, not as recorded): the next one, an undo
+    # included, cannot be dated before it.
+    decided_at = models.DateTimeField(_("last decided at"), null=True, blank=True, editable=False)
 
     objects = CandidateCityQuerySet.as_manager()
 
