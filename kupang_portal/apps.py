@@ -17,7 +17,7 @@ class PortalConfig(AppConfig):
         from core import page_cache
 
         from . import accounts  # noqa: F401 - counts failed sign-ins per address
-        from .deploy_checks import shared_cache_for_limits
+        from .deploy_checks import embedded_japanese_font, shared_cache_for_limits
 
         # The project's own pages in the public page cache (each app registers its own).
         page_cache.register_cached_views(
@@ -30,3 +30,4 @@ class PortalConfig(AppConfig):
             "robots",
         )
         checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)
+        checks.register(embedded_japanese_font)

@@ -22,3 +22,18 @@ def shared_cache_for_limits(app_configs, **kwargs):
             id="portal.W001",
         )
     ]
+
+
+def embedded_japanese_font(app_configs, **kwargs):
+    """Without IPAexGothic the PDF reports set Japanese in a font the reader must supply, which
+    a machine without Japanese fonts shows as blanks."""
+    if (settings.PDF_FONTS_DIR / "ipaexg.ttf").exists():
+        return []
+    return [
+        checks.Warning(
+            f"No ipaexg.ttf in {settings.PDF_FONTS_DIR}: Japanese PDF reports will not embed "
+            "their font.",
+            hint="Run `make fonts`, or set PORTAL_PDF_FONTS to a folder holding ipaexg.ttf.",
+            id="portal.W002",
+        )
+    ]

@@ -4,33 +4,30 @@ the three languages) and for how long. What must be given is the lifecycle's req
 proposal already records."""
 
 from django import forms
+from django.conf import settings
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from .requirements import SIGNATORY_FIELDS
+from core.texts import LANGUAGE_NAMES
 
-LANGUAGES = {
-    "id": ("ind", _("Indonesian")),
-    "en": ("en", _("English")),
-    "ja": ("ja", _("Japanese")),
-}
+from .models import Proposal
+from .models.proposals import SIGNATORY_FIELD_NAMES
 
 
 def signatory_columns():
-    """(form field name, model column, label, lang) for each signatory field and language."""
-    from .models import Proposal
-
-    for field in SIGNATORY_FIELDS:
+    """(column, label, lang) for each signatory field and language; the form's fields are
+    named after the proposal's columns."""
+    for field in SIGNATORY_FIELD_NAMES:
         label = capfirst(Proposal._meta.get_field(field).verbose_name)
-        for code, (suffix, language) in LANGUAGES.items():
+        for code, _name in settings.LANGUAGES:
             column = build_localized_fieldname(field, code)
-            yield f"{field}_{suffix}", column, format_lazy("{} — {}", label, language), code
+            yield column, format_lazy("{} — {}", label, LANGUAGE_NAMES[code]), code
 
 
 def add_agreement_fields(form, proposal):
-    for name, column, label, code in signatory_columns():
-        form.fields[name] = forms.CharField(
+    for column, label, code in signatory_columns():
+        form.fields[column] = forms.CharField(
             label=label, required=False, max_length=200, initial=getattr(proposal, column),
             widget=forms.TextInput(attrs={"lang": code}),
         )  # fmt: skip
@@ -47,8 +44,8 @@ def add_agreement_fields(form, proposal):
 
 def agreement_arguments(cleaned_data):
     """The proposal's fields the sign step sets, from the form's cleaned data."""
-    given = {column: cleaned_data.get(name, "").strip()
-             for name, column, _label, _code in signatory_columns()}  # fmt: skip
+    given = {column: cleaned_data.get(column, "").strip()
+             for column, _label, _code in signatory_columns()}  # fmt: skip
     given["term_years"] = cleaned_data.get("term_years")
     given["term_indefinite"] = bool(cleaned_data.get("term_indefinite"))
     return given

@@ -67,7 +67,7 @@ SELECT = Decision(
 
 # A decision taken by mistake is undone with its own event: the record keeps both.
 UNDO = Decision(
-    "undo", _("Undo the decision"), _("Decision on %(city)s undone: suggested again"),
+    "undo", _("Undo the decision"), _("Decision on %(city)s undone"),
     (C.SHORTLISTED, C.SET_ASIDE, C.SELECTED), C.SUGGESTED, liaison_may=True, public=None,
 )  # fmt: skip
 
@@ -103,9 +103,7 @@ def decision_problems(decision, candidate, proposal, by, *, staff=None):
             % {"city": candidate.city.name, "state": candidate.get_state_display()}
         )
     elif candidate.state == C.SELECTED and not staff:
-        problems.append(
-            _("The selected city is the city's choice: only its staff may set it aside.")
-        )
+        problems.append(_("The selected city is the city's choice: only its staff may change it."))
     if decision is SELECT:
         # Over .all(), so that a page which prefetched the candidates asks nothing more.
         chosen = [c for c in current(proposal.candidates.all())
@@ -126,7 +124,7 @@ def available_decisions(candidate, proposal, by, *, staff=None):
     ]  # fmt: skip
 
 
-def consequences(decision, candidate):
+def consequences(decision, candidate, by=None):
     """What a decision will do, said plainly on its confirmation page: what becomes public and
     who is told."""
     names = {"city": candidate.city.name, "reference": candidate.proposal.reference}
@@ -140,8 +138,13 @@ def consequences(decision, candidate):
         "undo": _("%(city)s is a suggestion again, as before any decision; the earlier "
                   "decision stays on the record, followed by this one."),
     }[decision.verb]  # fmt: skip
-    told = _("The city's staff who follow %(reference)s (every staff member if nobody does) "
-             "and the consulate's liaisons are mailed the decision.")  # fmt: skip
+    # As notifications.event_recipients mails them: the city's staff only hear of a liaison's.
+    if by is not None and is_city_staff(by):
+        told = _("The consulate's liaisons and the staff who follow %(reference)s are mailed "
+                 "the decision.")  # fmt: skip
+    else:
+        told = _("The city's staff who follow %(reference)s (every staff member if nobody "
+                 "does) and the consulate's liaisons are mailed the decision.")  # fmt: skip
     if decision.is_public(candidate.state) and candidate.proposal.published:
         public = _("The decision is published on the proposal's public timeline, and its "
                    "followers by email are told.")  # fmt: skip

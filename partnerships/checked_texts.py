@@ -3,12 +3,14 @@
 from core.translation_desk import Checked, register_checked
 
 from .models import Consulate, Document, FocusSector, PartnerCity, Proposal, ProposalEvent
+from .models.proposals import SIGNATORY_FIELD_NAMES
 
 
 def register():
     register_checked(
         Checked("proposal", Proposal,
-                ("title", "summary", "body", "closing_reason", "signatories"),
+                ("title", "summary", "body", "closing_reason", "signatories",
+                 *SIGNATORY_FIELD_NAMES),
                 lambda: Proposal.objects.public()),
         Checked("event", ProposalEvent, ("title", "note"), lambda: ProposalEvent.objects.public(),
                 related=("proposal",)),

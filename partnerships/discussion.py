@@ -72,6 +72,8 @@ def request_answer(*, request, by, body, form_token=None, answered_on=None):
                             % {"date": date_format(asked_on, "DATE_FORMAT")})  # fmt: skip
         if problems:
             raise DiscussionRefused(problems)
+        # An answer dated the day the request was asked comes after it, not at that day's noon.
+        when = max(when, locked.created_at)
         answer = Comment.objects.create(
             proposal=locked.proposal, author=by, body=body.strip(), answer_to=locked,
             form_token=form_token,

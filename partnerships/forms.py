@@ -5,12 +5,15 @@ import uuid
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from core.text_search import contains_any
+from core.texts import LANGUAGE_NAMES
 
 from .agreement_form import add_agreement_fields, agreement_arguments
 from .models import PartnerCity
@@ -144,10 +147,6 @@ class SuggestForm(forms.Form):
         return listed
 
 
-LANGUAGE_NAMES = {"ind": _("Indonesian"), "en": _("English"), "ja": _("Japanese")}
-LANGUAGE_TAGS = {"ind": "id", "en": "en", "ja": "ja"}  # for the lang attribute of each field
-
-
 class DecisionForm(forms.Form):
     """A candidate decision: the day it was taken, which the timeline is ordered by."""
 
@@ -191,12 +190,12 @@ class StepForm(forms.Form):
         self.text_name = "reason" if transition.needs_reason else "note"
         label = _("Reason (shown publicly)") if transition.needs_reason else _("Note")
         public = self.fields.pop("public")
-        for suffix, language in LANGUAGE_NAMES.items():
-            self.fields[f"{self.text_name}_{suffix}"] = forms.CharField(
+        for code, language in LANGUAGE_NAMES.items():
+            self.fields[self._text_field(code)] = forms.CharField(
                 label=format_lazy("{} — {}", label, language),
                 required=False,
                 max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 2, "lang": LANGUAGE_TAGS[suffix]}),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": code}),
             )
         if transition.needs_agreement:
             # The step is dated by the signed agreement (one signing date everywhere).
@@ -218,8 +217,12 @@ class StepForm(forms.Form):
         added = sum(renewal.years for renewal in proposal.renewals.all())
         return (proposal.term_years - added) if proposal.term_years else None
 
+    def _text_field(self, code):
+        """note_ind, note_en, …: named like the event's columns."""
+        return build_localized_fieldname(self.text_name, code)
+
     def text_fields(self):
-        return [self[f"{self.text_name}_{suffix}"] for suffix in LANGUAGE_NAMES]
+        return [self[self._text_field(code)] for code in LANGUAGE_NAMES]
 
     def clean_occurred_on(self):
         day = self.cleaned_data["occurred_on"]
@@ -233,17 +236,14 @@ class StepForm(forms.Form):
         required = self.transition.needs_reason or self.transition.needs_note
         if required and not any(cleaned.get(f.name, "").strip() for f in self.text_fields()):
             self.add_error(
-                f"{self.text_name}_ind",
+                self._text_field(settings.LANGUAGE_CODE),
                 _("Write it in at least one language: Indonesian, English or Japanese."),
             )
         return cleaned
 
     def step_arguments(self):
         """The keyword arguments of `services.proposal_take_step` this form collected."""
-        texts = {
-            code: self.cleaned_data.get(f"{self.text_name}_{suffix}", "")
-            for code, suffix in zip(("id", "en", "ja"), LANGUAGE_NAMES, strict=True)
-        }
+        texts = {code: self.cleaned_data.get(self._text_field(code), "") for code in LANGUAGE_NAMES}
         arguments = {
             self.text_name: texts,
             "public": self.cleaned_data["public"],

@@ -9,15 +9,15 @@ services test.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from core.archive import current
 
 from .models import Approval, CandidateCity, Document
+from .timeline import last_step
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: labels change with the language
@@ -54,13 +54,28 @@ def _dated_document(kind):
 
 
 def _signed_agreement(proposal):
+    """Its date is the signing's: after the offer, not in the future, and (while it is still to
+    be signed) not before the step recorded last, or the timeline would go back in time."""
     missing = _dated_document(Document.Kind.AGREEMENT)(proposal)
-    if missing or not proposal.offered_on:
+    if missing:
         return missing
     latest = max(d.dated for d in current(proposal.documents.all())
                  if d.kind == Document.Kind.AGREEMENT and d.dated)  # fmt: skip
-    if latest < proposal.offered_on:
-        return _("dated %(date)s, before the offer") % {"date": date_format(latest, "DATE_FORMAT")}
+    dated = {"date": date_format(latest, "DATE_FORMAT")}
+    if proposal.offered_on and latest < proposal.offered_on:
+        return _("dated %(date)s, before the offer") % dated
+    if latest > timezone.localdate():
+        return _("dated %(date)s, in the future") % dated
+    previous = last_step(proposal)
+    if (
+        proposal.signed_on is None
+        and previous
+        and latest < timezone.localdate(previous.occurred_at)
+    ):
+        return _("dated %(date)s, before the last recorded step (%(step)s): check its date") % {
+            **dated,
+            "step": date_format(timezone.localdate(previous.occurred_at), "DATE_FORMAT"),
+        }
     return None
 
 
@@ -119,7 +134,7 @@ def _term_recorded(proposal):
     return _("the signing date or the term in years is not recorded")
 
 
-SIGNATORY_FIELDS = {
+SIGNATORY_LABELS = {
     "city_signatory_name": _("the name of Kupang's signatory"),
     "city_signatory_office": _("the office of Kupang's signatory"),
     "partner_signatory_name": _("the name of the partner city's signatory"),
@@ -127,14 +142,8 @@ SIGNATORY_FIELDS = {
 }
 
 
-def written_in_any_language(record, field):
-    return any(getattr(record, build_localized_fieldname(field, code)) or ""
-               for code, _name in settings.LANGUAGES)  # fmt: skip
-
-
 def _signatories(proposal):
-    missing = [str(label) for field, label in SIGNATORY_FIELDS.items()
-               if not written_in_any_language(proposal, field)]  # fmt: skip
+    missing = [str(SIGNATORY_LABELS[field]) for field in proposal.missing_signatories()]
     # ", " in the reader's language (Japanese writes "、").
     return (
         (_("not recorded: %(what)s") % {"what": gettext(", ").join(missing)}) if missing else None

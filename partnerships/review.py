@@ -190,9 +190,11 @@ def answer(request, reference, pk):
     try:
         discussion.request_answer(request=request_comment, by=request.user, **form.cleaned_data)
     except discussion.DiscussionRefused as refusal:
-        report(request, refusal)
-    else:
-        messages.success(request, _("Your answer was sent."))
+        report(request, refusal)  # said at the top of the page, which keeps the answer typed
+        for problem in refusal.problems:
+            form.add_error(None, problem)
+        return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
+    messages.success(request, _("Your answer was sent."))
     return back_to_review(proposal, f"#comment-{request_comment.pk}")
 
 

@@ -55,7 +55,7 @@ def decide(request, reference, pk, decision):
         "candidate": candidate,
         "decision": chosen,
         "problems": candidates.decision_problems(chosen, candidate, proposal, request.user),
-        "consequences": candidates.consequences(chosen, candidate),
+        "consequences": candidates.consequences(chosen, candidate, request.user),
         "form": form,
     }
     status = 400 if request.method == "POST" else 200

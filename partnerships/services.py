@@ -17,7 +17,7 @@ from . import requirements as req
 from .follows import step_recorded
 from .models import AgreementRenewal, Document, Proposal, ProposalEvent
 from .tasks import notify_on_commit
-from .timeline import step_moment
+from .timeline import date_problems, step_moment
 from .transitions import (  # noqa: F401 - the lifecycle's names, read through this module
     ACTIVATE,
     DECLINE,
@@ -155,7 +155,10 @@ def proposal_sign(*, proposal, by, note="", public=True, when=None, agreement=No
     """`agreement`: the signatories' fields and the term, as the sign step's form gives them.
     The step is dated by the signed agreement, whatever `when` says."""
     day = signing_day(proposal)
-    when = step_moment(proposal, day) if day else when
+    dated = step_moment(proposal, day) if day else None
+    # An agreement dated out of order is refused by its requirement (SIGNED_AGREEMENT), which
+    # says which document to correct; the step's own date check would only repeat it.
+    when = dated if dated and not date_problems(proposal, dated) else when
 
     def changes(p, when):
         return {"signed_on": signing_day(p)}

@@ -58,9 +58,9 @@ def event_moment(day):
 def step_moment(proposal, day):
     """When a step recorded for `day` happened: now if today; else midday of that day, and
     never before a step already recorded that day (the timeline keeps its order)."""
+    moment = event_moment(day)
     if day is None or day == timezone.localdate():
-        return timezone.now()
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        return moment
     previous = last_step(proposal)
     if previous and timezone.localdate(previous.occurred_at) == day:
         moment = max(moment, previous.occurred_at + datetime.timedelta(seconds=1))

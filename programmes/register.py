@@ -1,9 +1,11 @@
 """The agreement register: every signed partnership, in public, as a page and as open data."""
 
+from django.conf import settings
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.views.generic import ListView
+from modeltranslation.utils import build_localized_fieldname
 
 from core.streaming import SLUG, address_template
 from partnerships.models import AgreementRenewal, Proposal
@@ -43,23 +45,28 @@ class RegisterView(ListView):
 
 
 YEAR = 9999  # stands for the year in an address template
-SIGNATORY_COLUMNS = [f"{side}_signatory_{suffix}" for side in ("city", "partner")
-                     for suffix in ("ind", "en", "ja")]  # fmt: skip
+SIDES = ("city", "partner")
+SIGNATORY_COLUMNS = [build_localized_fieldname(f"{side}_signatory", code)
+                     for side in SIDES for code, _name in settings.LANGUAGES]  # fmt: skip
+NOTES_COLUMNS = [build_localized_fieldname("signatories", code) for code, _n in settings.LANGUAGES]
 
 
 def signatory_columns(proposal):
-    """ "Name, office" of each side's signatory, in each language as written (no fallback)."""
+    """Each side's signatory as "name, office", in each language as written (no fallback),
+    and the notes on the signing (the columns the register had before the signatories were
+    recorded apart, kept for those who read them)."""
     columns = {}
-    for side in ("city", "partner"):
-        for suffix in ("ind", "en", "ja"):
-            parts = [getattr(proposal, f"{side}_signatory_{part}_{suffix}") or ""
-                     for part in ("name", "office")]  # fmt: skip
-            columns[f"{side}_signatory_{suffix}"] = ", ".join(part for part in parts if part)
-    return columns
+    for side in SIDES:
+        for code, _name in settings.LANGUAGES:
+            parts = [getattr(proposal, build_localized_fieldname(f"{side}_signatory_{part}", code))
+                     or "" for part in ("name", "office")]  # fmt: skip
+            column = build_localized_fieldname(f"{side}_signatory", code)
+            columns[column] = ", ".join(part for part in parts if part)
+    return {**columns, **{column: getattr(proposal, column) or "" for column in NOTES_COLUMNS}}
 
 
 REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
-                   *SIGNATORY_COLUMNS, "term_years", "no_end_date",
+                   *SIGNATORY_COLUMNS, *NOTES_COLUMNS, "term_years", "no_end_date",
                    "renewals", "expires_on", "status", "sectors",
                    "latest_report", "latest_report_url", "url"]  # fmt: skip
 

@@ -77,7 +77,7 @@ def test_a_liaison_is_told_the_selected_city_is_the_citys_choice(people):
     with pytest.raises(candidates.CandidateRefused) as refusal:
         candidates.candidate_set_aside(candidate=candidate, by=people["liaison"])
     assert refusal.value.problems == [
-        "The selected city is the city's choice: only its staff may set it aside."
+        "The selected city is the city's choice: only its staff may change it."
     ]
 
 

@@ -78,6 +78,8 @@ def test_one_number_format_per_language(language, score, target, share, big):
         assert figure(Decimal("10.00")) == target  # ten schools, not 10.00
         assert percent(60.0) == percent(Decimal("60.0")) == share
         assert figure(1500) == big
+        assert figure(Decimal("52.50")) == score  # two places allowed, none of them a zero
+        assert figure(1234.5) == big.replace("500", "234") + score[2] + "5"
 
 
 def test_indonesian_dates_write_the_month_out(client):

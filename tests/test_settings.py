@@ -203,3 +203,12 @@ def test_a_stale_form_is_answered_in_the_visitors_language_and_the_sites_layout(
     assert response.status_code == 403
     assert '<html lang="ja">' in page and "フォームを送信できませんでした" in page
     assert 'class="site-header' in page or "<header" in page
+
+
+def test_a_missing_japanese_font_is_warned_of(settings, tmp_path):
+    from kupang_portal.deploy_checks import embedded_japanese_font
+
+    settings.PDF_FONTS_DIR = tmp_path
+    assert [w.id for w in embedded_japanese_font(None)] == ["portal.W002"]
+    (tmp_path / "ipaexg.ttf").write_bytes(b"")
+    assert embedded_japanese_font(None) == []

@@ -124,3 +124,21 @@ def test_agreements_signed_without_them_are_listed_for_staff_to_complete(staff_c
     assert "Kupang–Takayama" in panel and "Kupang–Oita" not in panel
     assert list(Proposal.objects.agreement_incomplete()) == [incomplete]
     assert complete.pk
+
+
+def test_an_agreement_dated_before_the_last_step_is_refused_naming_the_document():
+    from partnerships import services
+    from tests.factories import ProposalEventFactory, StaffUserFactory
+
+    proposal = ready_for("sign")  # its agreement is dated 1 June 2024
+    stepped = timezone.make_aware(datetime.datetime(2024, 7, 1, 12))
+    ProposalEventFactory(proposal=proposal, from_status="loi_signed", to_status="approving",
+                         occurred_at=stepped)  # fmt: skip
+
+    with pytest.raises(services.TransitionRefused) as refusal:
+        services.proposal_sign(proposal=proposal, by=StaffUserFactory())
+
+    assert refusal.value.problems == [
+        "Signed agreement: dated June 1, 2024, before the last recorded step (July 1, 2024): "
+        "check its date"
+    ]

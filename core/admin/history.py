@@ -35,8 +35,9 @@ class PortalHistoryAdmin(RefusesBadLookups, ChecksAutocompleteValues, SimpleHist
     object_history_form_template = "admin/portal_history_form.html"
 
     # A revert may put back texts, never whether the public sees the record: a version that
-    # would publish or unpublish it is refused, with the reason, until the box says as now.
-    revert_must_not_change = ("published",)
+    # would publish or unpublish it (a proposal, a visit; a step, a document, an activity) is
+    # refused, with the reason, until the box says as now.
+    revert_must_not_change = ("published", "is_public")
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -132,7 +132,7 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
             ],  # fmt: skip
             submit=_("Confirm: %(decision)s") % {"decision": decision.label},
             cancel_url=f"{proposal_url}#candidates-group",
-            consequences=candidates.consequences(decision, candidate),
+            consequences=candidates.consequences(decision, candidate, request.user),
             consequences_heading=_("What taking it does"),
             form=form,
             form_id="decision-form",

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin
+from modeltranslation.utils import build_localized_fieldname
 
 from core.archive import Archivable, ArchivableQuerySet
 
@@ -26,14 +27,19 @@ class ProposalQuerySet(ArchivableQuerySet):
         return self.select_related("partner_city", "consulate").prefetch_related("sectors")
 
     def agreement_incomplete(self):
-        """Signed agreements (signed since, or later) whose signatories or term are missing:
-        signed before the sign step asked for them. The admin index lists them to complete."""
+        """Signed agreements whose signatories or term are missing (signed before the sign step
+        asked for them): in SQL what `Proposal.missing_signatories` and the term requirement
+        say of one proposal. The admin index lists them to complete."""
         missing = Q(term_years__isnull=True, term_indefinite=False)
         for field in SIGNATORY_FIELD_NAMES:
-            missing |= Q(*[Q(**{f"{field}_{suffix}__isnull": True}) | Q(**{f"{field}_{suffix}": ""})
-                           for suffix in ("ind", "en", "ja")])  # fmt: skip
+            missing |= Q(*[Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+                           for column in language_columns(field)])  # fmt: skip
         signed = self.current().filter(status__in=AGREEMENT_SIGNED)
         return signed.filter(missing)
+
+
+def language_columns(field):
+    return [build_localized_fieldname(field, code) for code, _name in settings.LANGUAGES]
 
 
 SIGNATORY_FIELD_NAMES = ("city_signatory_name", "city_signatory_office",
@@ -221,6 +227,14 @@ class Proposal(FSMModelMixin, Archivable):
             return self.signed_on.replace(year=self.signed_on.year + self.term_years)
         except ValueError:  # signed on 29 February
             return self.signed_on.replace(year=self.signed_on.year + self.term_years, day=28)
+
+    def missing_signatories(self):
+        """The signatory fields written in no language yet (SIGNATORY_FIELD_NAMES' order)."""
+        written = [f for f in SIGNATORY_FIELD_NAMES if any(map(self._written, language_columns(f)))]
+        return [field for field in SIGNATORY_FIELD_NAMES if field not in written]
+
+    def _written(self, column):
+        return bool(getattr(self, column))
 
     def archive_proposal(self):
         return self
