@@ -9,8 +9,10 @@ from django.utils.html import escape
 
 from delegations.models import Delegate, Visit
 from demo import programmes_samples as programmes_demo
+from demo import sample_signing as demo_signing
 from demo import samples as demo_samples
 from demo import story as demo_data
+from demo import story_visit as demo_visit
 from partnerships.models import FocusSector, PartnerCity, Proposal
 from programmes.models import AnnualReport
 from tests.factories import ProposalFactory, VisitFactory
@@ -39,7 +41,7 @@ def indonesian_texts():
             for item in value:
                 walk(item)
 
-    for module in (demo_data, demo_samples, programmes_demo):
+    for module in (demo_data, demo_visit, demo_samples, demo_signing, programmes_demo):
         for name in dir(module):
             if name.isupper():
                 walk(getattr(module, name))

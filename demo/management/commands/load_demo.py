@@ -13,6 +13,7 @@ from core.mail import notifications_paused
 from delegations.models import Commitment, Delegate, Visit
 from demo import programmes_samples
 from demo import story as data
+from demo import story_visit as visit_data
 from demo.samples import load_samples
 from partnerships.models import (
     Consulate,
@@ -122,16 +123,16 @@ class Command(BaseCommand):
         return proposal
 
     def load_visit(self, proposal, sectors):
-        fields, related = split_off(data.VISIT, "slug", "sectors")
-        visit, created = self.get_or_create(Visit, {"slug": data.VISIT["slug"]}, fields)
+        fields, related = split_off(visit_data.VISIT, "slug", "sectors")
+        visit, created = self.get_or_create(Visit, {"slug": visit_data.VISIT["slug"]}, fields)
         if created:
             visit.sectors.set(sectors[slug] for slug in related["sectors"])
             visit.proposals.set([proposal])
-        for delegate in data.DELEGATES:
+        for delegate in visit_data.DELEGATES:
             fields, _ = split_off(delegate, "side", "order")
             lookup = {"visit": visit, "side": delegate["side"], "order": delegate["order"]}
             self.get_or_create(Delegate, lookup, fields)
-        for commitment in data.COMMITMENTS:
+        for commitment in visit_data.COMMITMENTS:
             fields, _ = split_off(commitment, "description_ind")
             fields["proposal"] = proposal
             lookup = {"visit": visit, "description_ind": commitment["description_ind"]}
