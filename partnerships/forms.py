@@ -201,6 +201,12 @@ class StepForm(forms.Form):
             # The step is dated by the signed agreement (one signing date everywhere).
             del self.fields["occurred_on"]
             add_agreement_fields(self, proposal)
+        if transition.offers_publishing and not proposal.published:
+            self.fields["publish"] = forms.BooleanField(
+                label=_("Publish the partnership now"), required=False, initial=True,
+                help_text=_("Its page, the agreement register, the feeds and the open data show "
+                            "it. Left unticked, the public sees nothing of it."),
+            )  # fmt: skip
         if transition.needs_years:
             self.fields["years"] = forms.IntegerField(
                 label=_("Years added to the term"), min_value=1, max_value=MAX_RENEWAL_YEARS,
@@ -253,4 +259,6 @@ class StepForm(forms.Form):
             arguments["agreement"] = agreement_arguments(self.cleaned_data)
         if self.transition.needs_years:
             arguments["years"] = self.cleaned_data["years"]
+        if "publish" in self.fields:
+            arguments["publish"] = self.cleaned_data["publish"]
         return arguments

@@ -167,8 +167,15 @@ def proposal_sign(*, proposal, by, note="", public=True, when=None, agreement=No
                  changes=changes, given=agreement)  # fmt: skip
 
 
-def proposal_activate(*, proposal, by, note="", public=True, when=None):
-    return _take(ACTIVATE, proposal=proposal, by=by, note=note, public=public, when=when)
+def proposal_activate(*, proposal, by, note="", public=True, when=None, publish=False):
+    """`publish`: publish the partnership with its activation (a page nobody can see is the
+    mistake this step most often left behind)."""
+
+    def changes(p, when):
+        return {"published": True} if publish and not p.published else {}
+
+    return _take(ACTIVATE, proposal=proposal, by=by, note=note, public=public, when=when,
+                 changes=changes)  # fmt: skip
 
 
 def proposal_mark_dormant(*, proposal, by, note, public=True, when=None):
@@ -231,8 +238,9 @@ STEP_FUNCTIONS = {
 
 
 def proposal_take_step(
-    *, verb, proposal, by, note="", reason="", public=True, on=None, years=None, agreement=None
-):
+    *, verb, proposal, by, note="", reason="", public=True, on=None, years=None, agreement=None,
+    publish=False,
+):  # fmt: skip
     """For forms that offer every step (admin, review page): same functions, same guards.
     `on` is the date the step happened (today when not given)."""
     transition = TRANSITIONS[verb]
@@ -246,4 +254,6 @@ def proposal_take_step(
         kwargs["years"] = years
     if transition.needs_agreement:
         kwargs["agreement"] = agreement
+    if transition.offers_publishing:
+        kwargs["publish"] = publish
     return STEP_FUNCTIONS[verb](**kwargs)

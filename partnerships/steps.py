@@ -129,6 +129,15 @@ def _status_change(transition, proposal):
     }  # fmt: skip
 
 
+def _unpublished(transition):
+    if transition.offers_publishing:
+        return _("The partnership is not published: tick “Publish the partnership now” below to "
+                 "show it to the public; otherwise nobody outside the city's staff and the "
+                 "consulate sees it, nor this step.")  # fmt: skip
+    return _("This proposal is not published: the public will not see this step, nor the "
+             "proposal, until it is published.")  # fmt: skip
+
+
 def consequences(transition, proposal, user):
     """What taking the step will do, said plainly before anyone confirms it."""
     said = [_status_change(transition, proposal)]
@@ -147,12 +156,10 @@ def consequences(transition, proposal, user):
             "The agreement's term grows by the years you give, from its present end (%(end)s); "
             "the renewal agreement and the new end are shown on the agreement register."
         ) % {"end": end})  # fmt: skip
-    said.append(
-        _(
-            "If the step is public, it is published with its note on the proposal's public "
-            "timeline and in the updates feed."
-        )  # fmt: skip
-    )
+    said.append(_unpublished(transition) if not proposal.published else _(
+        "If the step is public, it is published with its note on the proposal's public "
+        "timeline and in the updates feed."
+    ))  # fmt: skip
     if is_city_staff(user):
         said.append(_("The consulate's liaisons and the staff who follow the proposal are "
                       "mailed the step and its note."))  # fmt: skip

@@ -39,6 +39,7 @@ class Transition:
     needs_note: bool = False
     needs_years: bool = False  # renewal: how many years the term grows by
     needs_agreement: bool = False  # signing: the signatories and the term, given with the step
+    offers_publishing: bool = False  # activation: an unpublished partnership may be published
 
 
 OFFER = Transition(
@@ -63,7 +64,7 @@ SIGN = Transition(
 )  # fmt: skip
 ACTIVATE = Transition(
     "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE,
-    (req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET),
+    (req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET), offers_publishing=True,
 )  # fmt: skip
 MARK_DORMANT = Transition(
     "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True

@@ -26,6 +26,10 @@ class ProposalQuerySet(ArchivableQuerySet):
     def for_listing(self):
         return self.select_related("partner_city", "consulate").prefetch_related("sectors")
 
+    def active_unpublished(self):
+        """Working partnerships the public cannot see: the admin index lists them."""
+        return self.current().filter(status=Proposal.Status.ACTIVE, published=False)
+
     def agreement_incomplete(self):
         """Signed agreements whose signatories or term are missing (signed before the sign step
         asked for them): in SQL what `Proposal.missing_signatories` and the term requirement

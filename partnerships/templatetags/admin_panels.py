@@ -23,6 +23,11 @@ def suggestions_to_decide(limit=20):
 
 
 @register.simple_tag
+def partnerships_not_public(limit=20):
+    return Proposal.objects.active_unpublished().order_by("reference")[:limit]
+
+
+@register.simple_tag
 def agreements_to_complete(limit=20):
     return Proposal.objects.agreement_incomplete().order_by("signed_on", "reference")[:limit]
 
