@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from delegations.views import visits_ics
 from partnerships.feeds import LanguageUpdatesFeed, UpdatesFeed
@@ -40,6 +42,15 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
+    ),
+    # Browsers ask for it where a page names no icon (a PDF, a feed): the portal's, not a 404.
+    path(
+        "favicon.ico",
+        # Lazy: the address is looked up per request (the static manifest may not exist yet).
+        require_safe(
+            RedirectView.as_view(url=lazy(static, str)("icons/favicon-32.png"), permanent=True)
+        ),  # fmt: skip
+        name="favicon",
     ),
 ]
 

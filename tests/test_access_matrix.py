@@ -390,6 +390,7 @@ def public_entries():
             },
         ),  # fmt: skip
         "robots": one(lambda w: "/robots.txt", everyone(OK)),
+        "favicon": one(lambda w: "/favicon.ico", everyone(OK)),
         "healthz": one(lambda w: "/healthz", everyone(OK)),
         "healthz_components": one(lambda w: "/healthz/components", everyone(OK)),
         "set_language": one(

@@ -90,3 +90,13 @@ def test_indonesian_dates_write_the_month_out(client):
     page = client.get(f"/id/proposals/{proposal.slug}/").content.decode()
 
     assert "1 September 2023" in page and "Sep." not in page
+
+
+def test_the_admin_names_the_portals_icon_and_favicon_ico_is_never_a_404(staff_client, client):
+    from django.urls import reverse
+
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    response = client.get("/favicon.ico")
+
+    assert 'rel="icon"' in page and "icons/portal.svg" in page
+    assert response.status_code == 301 and response["Location"].endswith("favicon-32.png")
