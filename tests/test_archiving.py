@@ -503,3 +503,14 @@ def test_the_history_page_speaks_japanese(staff_client, lang, expected, not_expe
     proposal = ProposalFactory()
     body = staff_client.get(admin_url(proposal, "history"), HTTP_ACCEPT_LANGUAGE=lang)
     assert expected in body.content.decode() and not_expected not in body.content.decode()
+
+
+def test_an_archived_records_page_says_so_quietly_not_as_an_error(staff_client, staff_user):
+    proposal = ProposalFactory()
+    archiving.record_archive(record=proposal, by=staff_user, reason="Entered twice.")
+
+    page = staff_client.get(admin_url(proposal, "change"), **EN).content.decode()
+
+    note = page[page.index('class="archived-note"') - 3 :]
+    assert note.startswith('<p class="archived-note" role="status">')
+    assert "Entered twice." in note[:600] and "errornote" not in note[:100]
