@@ -234,11 +234,10 @@ class Proposal(FSMModelMixin, Archivable):
 
     def missing_signatories(self):
         """The signatory fields written in no language yet (SIGNATORY_FIELD_NAMES' order)."""
-        written = [f for f in SIGNATORY_FIELD_NAMES if any(map(self._written, language_columns(f)))]
-        return [field for field in SIGNATORY_FIELD_NAMES if field not in written]
-
-    def _written(self, column):
-        return bool(getattr(self, column))
+        return [
+            field for field in SIGNATORY_FIELD_NAMES
+            if not any(getattr(self, column) for column in language_columns(field))
+        ]  # fmt: skip
 
     def archive_proposal(self):
         return self
