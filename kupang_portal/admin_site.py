@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core import translation_desk as desk
+from programmes.my_work import my_work
 
 from .accounts import AdminSignInForm
 
@@ -34,6 +35,9 @@ class PortalAdminSite(admin.AdminSite):
             return checked(request, *args, **kwargs)
 
         return update_wrapper(without_empty_to_field, checked)
+
+    def index(self, request, extra_context=None):
+        return super().index(request, {**(extra_context or {}), "my_work": my_work(request)})
 
     def get_urls(self):
         # Django's "view on site" redirects any staff account to any record's public address,

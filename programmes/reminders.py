@@ -73,8 +73,8 @@ def overdue_commitments(today):
         )
 
 
-def unanswered_requests(today):
-    before = _end_of_day(today - datetime.timedelta(days=REQUEST_WAITS_DAYS))
+def unanswered_requests(today, waited_days=REQUEST_WAITS_DAYS):
+    before = _end_of_day(today - datetime.timedelta(days=waited_days))
     requests = Comment.objects.open_requests().filter(created_at__lt=before)
     for request in requests.select_related("proposal", "author"):
         days = (today - timezone.localdate(request.created_at)).days
@@ -82,8 +82,8 @@ def unanswered_requests(today):
                    {"request": request, "days": days})  # fmt: skip
 
 
-def waiting_suggestions(today):
-    before = _end_of_day(today - datetime.timedelta(days=SUGGESTION_WAITS_DAYS))
+def waiting_suggestions(today, waited_days=SUGGESTION_WAITS_DAYS):
+    before = _end_of_day(today - datetime.timedelta(days=waited_days))
     candidates = CandidateCity.objects.awaiting_decision().filter(suggested_at__lt=before)
     for candidate in candidates.select_related("proposal", "city"):
         days = (today - timezone.localdate(candidate.suggested_at)).days
@@ -91,10 +91,10 @@ def waiting_suggestions(today):
                    {"candidate": candidate, "days": days})  # fmt: skip
 
 
-def reports_due(today):
-    """In January: last year's report of each running partnership signed by then, unless it is
-    frozen already."""
-    if today.month != 1:
+def reports_due(today, january_only=True):
+    """Last year's report of each running partnership signed by then, unless it is frozen
+    already: reminded in January (the month it is due), listed on "My work" until it is done."""
+    if january_only and today.month != 1:
         return
     year = today.year - 1
     frozen = AnnualReport.objects.current().filter(year=year, frozen_at__isnull=False)

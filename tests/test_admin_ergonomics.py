@@ -18,9 +18,9 @@ def test_the_index_starts_with_proposals_visits_and_what_awaits_staff(staff_clie
     body = index(staff_client, **EN)
     order = [
         body.index('class="module start-here"'),
-        body.index('class="module open-requests"'),
-        body.index('class="module suggestions"'),
-        body.index('class="module overdue-commitments"'),
+        body.index('class="module waiting"'),
+        body.index('class="module followed"'),
+        body.index('class="module liaison-actions"'),
         body.index('class="all-records"'),
     ]
     assert order == sorted(order)
@@ -41,8 +41,8 @@ def test_the_index_lists_suggested_cities_with_their_decision_pages(staff_client
     assert closed.state == "suggested"
 
 
-def test_the_index_says_when_no_suggestion_waits(staff_client):
-    assert "No suggested city is waiting for a decision." in index(staff_client, **EN)
+def test_the_index_says_when_nothing_waits(staff_client):
+    assert "Nothing is waiting for you" in index(staff_client, **EN)
 
 
 def test_liaisons_never_see_the_staff_index(liaison_client):

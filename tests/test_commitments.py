@@ -36,7 +36,7 @@ def test_admin_index_lists_overdue_open_commitments_only(staff_client):
 
 def test_admin_index_says_when_nothing_is_overdue(staff_client):
     body = staff_client.get(reverse("admin:index"), **EN).content.decode()
-    assert "No commitment is overdue." in body
+    assert "no overdue commitment" in body
 
 
 def test_staff_closes_a_commitment_with_a_note(staff_client, staff_user):

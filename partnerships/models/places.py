@@ -209,7 +209,8 @@ class Liaison(models.Model):
 
 
 class Profile(models.Model):
-    """Per-user preferences; today the language the portal writes to them in."""
+    """Per-user preferences: the language the portal speaks and writes to them in, and when
+    they last looked at their work on the admin index."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -223,6 +224,14 @@ class Profile(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Unset until the person answers the first sign-in's question; the admin and the review
+    # workspace ask it on every page until then.
+    language_chosen_at = models.DateTimeField(
+        _("language chosen at"), null=True, blank=True, editable=False
+    )
+    # "What changed since your last visit" counts from here.
+    work_seen_at = models.DateTimeField(_("work last seen at"), null=True, blank=True,
+                                        editable=False)  # fmt: skip
 
     class Meta:
         verbose_name = _("profile")

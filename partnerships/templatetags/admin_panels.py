@@ -1,25 +1,11 @@
-"""What waits for city staff on the admin index: open requests, suggested cities to decide on
-and signed agreements to complete (the delegations app's `visit_panels` adds overdue
-commitments)."""
+"""The admin index's panels of proposals to mend: active but unpublished, and signed agreements
+to complete. What waits for each staff member is programmes.my_work's."""
 
 from django import template
 
-from partnerships.models import CandidateCity, Comment, Proposal
+from partnerships.models import Proposal
 
 register = template.Library()
-
-
-@register.simple_tag
-def open_requests(limit=20):
-    requests = Comment.objects.open_requests().select_related("proposal", "author")
-    return requests.order_by("created_at")[:limit]
-
-
-@register.simple_tag
-def suggestions_to_decide(limit=20):
-    suggested = CandidateCity.objects.awaiting_decision()
-    related = suggested.select_related("city", "proposal", "suggested_by")
-    return related.order_by("suggested_at")[:limit]
 
 
 @register.simple_tag
