@@ -62,6 +62,7 @@ format: $(VENV)/.dev
 # which needs no system gettext. Edit the .po files; `manage.py makemessages` refreshes them.
 messages: $(VENV)/.runtime
 	$(VENV)/bin/pybabel -q compile -d locale -D django
+	$(VENV)/bin/pybabel -q compile -d locale -D djangojs
 	$(VENV)/bin/pybabel -q compile -d locale/packages -D django
 
 migrations-check: $(VENV)/.dev

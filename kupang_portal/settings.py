@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "kupang_portal.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the session and the user: a signed-in person's chosen language wins in the admin.
+    "partnerships.language_choice.speak_profile_language",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the language, session and message middleware: it needs the language, and it leaves
     # alone anyone with a session or a message.
@@ -129,6 +131,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "partnerships.language_choice.language_context",
             ],
         },
     },

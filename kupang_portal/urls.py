@@ -9,6 +9,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from delegations.views import visits_ics
 from partnerships.feeds import LanguageUpdatesFeed, UpdatesFeed
+from partnerships.language_choice import choose_language
 
 from .accounts import SignInView, ThrottledPasswordResetView
 from .health import components, healthz
@@ -21,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The portal's own sign-in and password-reset views first; Django's serve the rest.
     path("accounts/login/", SignInView.as_view(), name="login"),
+    path("accounts/language/", choose_language, name="choose_language"),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("feeds/updates.atom", require_safe(UpdatesFeed()), name="updates_feed"),

@@ -9,7 +9,7 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from core import page_cache
 
-        from . import checked_texts
+        from . import checked_texts, language_choice  # noqa: F401 (its sign-in receiver)
 
         checked_texts.register()
         # Anonymous answers kept in the shared page cache until a record changes; a citizen

@@ -398,6 +398,8 @@ def public_entries():
         ),  # fmt: skip
         "login": one(lambda w: "/accounts/login/", everyone(OK), methods=READ_WRITE),
         "logout": one(lambda w: "/accounts/logout/", everyone(OK), methods=WRITE),
+        # Anyone signed in keeps a language; without one named, the answer is a 400.
+        "choose_language": one(lambda w: "/accounts/language/", signed_in(), methods=WRITE),
         "password_change": one(
             lambda w: "/accounts/password_change/", signed_in(), methods=READ_WRITE
         ),  # fmt: skip
