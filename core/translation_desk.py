@@ -36,16 +36,21 @@ class Checked:
     def label(self):
         return self.model._meta.verbose_name_plural
 
-    def edit_url(self, record):
-        """The admin page where the record's texts are filled in, or None where there is none."""
+    def edit_url(self, record, field=None, language=None):
+        """The admin page where the record's texts are filled in (at the missing `field` in
+        `language`, or the rows it sits in), or None where there is none."""
         model, pk = self.model, record.pk
+        anchor = f"id_{build_localized_fieldname(field, language)}" if field else ""
         if self.edited_in:
-            model = self.model._meta.get_field(self.edited_in).related_model
-            pk = getattr(record, f"{self.edited_in}_id")
+            parent = self.model._meta.get_field(self.edited_in)
+            model, pk = parent.related_model, getattr(record, f"{self.edited_in}_id")
+            # The inline rows' section: Django names it after the relation ("values-group").
+            anchor = f"{parent.remote_field.get_accessor_name()}-group"
         if not admin.site.is_registered(model):
             return None
         opts = model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+        return f"{url}#{anchor}" if anchor else url
 
 
 CHECKED = []
@@ -140,16 +145,16 @@ def gaps(checked, languages=TARGET_LANGUAGES, limit=None, rows=None):
             rows = rows[:limit]
     found = []
     for record in rows:
-        per_language = {}
+        per_language, first = {}, None
         for language in languages:
-            labels = [
-                str(checked.model._meta.get_field(field).verbose_name)
-                for field in checked.fields
-                if _is_missing(record, field, language)
-            ]
-            if labels:
-                per_language[language] = labels
-        found.append(Gap(checked, record.pk, str(record), per_language, checked.edit_url(record)))
+            missing = [field for field in checked.fields if _is_missing(record, field, language)]
+            if missing:
+                per_language[language] = [
+                    str(checked.model._meta.get_field(field).verbose_name) for field in missing
+                ]
+                first = first or (missing[0], language)
+        url = checked.edit_url(record, *(first or ()))
+        found.append(Gap(checked, record.pk, str(record), per_language, url))
     return found
 
 

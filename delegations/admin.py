@@ -26,11 +26,14 @@ from .models import Commitment, Delegate, Visit, VisitDocument
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
-class DelegateInline(ArchivableInline, TranslationStackedInline):
-    # Stacked, a few fields a line: nine columns would not fit a laptop's screen.
+class DelegateInline(ArchivableInline, admin.TabularInline):
+    """A short row: who, in which office (in Indonesian, the language every record has), on
+    which side. The office in other languages, the organisation, the internal contact details
+    and the order are on the delegate's own page, which each row links to."""
+
     model = Delegate
     extra = 0
-    fields = [("side", "order", "name"), ("title",), ("organisation", "email", "phone")]
+    fields = ["name", "title_ind", "side"]
 
 
 def close_link(commitment):
@@ -40,7 +43,7 @@ def close_link(commitment):
     if commitment.state == Commitment.State.OPEN:
         url = reverse("admin:delegations_commitment_close", args=[commitment.pk])
         back = reverse("admin:delegations_visit_change", args=[commitment.visit_id])
-        query = urlencode({"next": f"{back}#commitments-group"})
+        query = urlencode({"next": back})  # the top of the page, where the message is
         return format_html('<a class="button" href="{}?{}">{}</a>', url, query, _("Close or drop…"))
     return format_html(
         "{} {}: {}",

@@ -157,12 +157,12 @@ def consequences(decision, candidate, by=None):
 
 
 def outcome(candidate):
-    """The message that tells a person where the candidate now stands, and who was told."""
-    return _("%(city)s is now “%(state)s”. The staff following the proposal and the "
-             "consulate's liaisons are mailed the decision.") % {
+    """The message that tells a person where the candidate now stands (`told_about` adds who
+    was mailed)."""
+    return _("%(city)s is now “%(state)s”.") % {
         "city": candidate.city.name,
         "state": candidate.get_state_display(),
-    }  # fmt: skip
+    }
 
 
 def _title(decision, city):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from core.mail import mail_in_language
 from core.roles import CITY_STAFF
@@ -104,6 +105,23 @@ NOTICES = {
     "comment": Notice(Comment, lambda c: c.proposal, comment_recipients, "comment"),
     "candidate": Notice(CandidateCity, lambda c: c.proposal, candidate_recipients, "candidate"),
 }
+
+
+NAMED_AT_MOST = 5
+
+
+def told_about(kind, obj):
+    """What the message confirming a change says about its mail: the people it goes to, by name
+    (the same `recipients` the mail itself is sent to)."""
+    people = [user.get_full_name() or user.get_username() for user in NOTICES[kind].recipients(obj)]
+    if not people:
+        return gettext("Nobody is mailed about it.")
+    named = ", ".join(people[:NAMED_AT_MOST])
+    others = len(people) - NAMED_AT_MOST
+    if others > 0:
+        named = ngettext("%(names)s and %(count)d other", "%(names)s and %(count)d others",
+                         others) % {"names": named, "count": others}  # fmt: skip
+    return gettext("Mailed to %(people)s.") % {"people": named}
 
 
 def review_link(proposal):

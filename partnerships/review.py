@@ -32,6 +32,7 @@ from .models import (
     Proposal,
     ProposalEvent,
 )
+from .notifications import told_about
 from .permissions import is_city_staff, liaison_consulate
 from .requirements import approval_checklist
 from .stages import stepper
@@ -67,8 +68,10 @@ def reviewed_proposal(request, reference):
     return get_object_or_404(reviewable(request.user), reference=reference)
 
 
-def back_to_review(proposal, anchor=""):
-    return redirect(f"{proposal_url(proposal)}{anchor}")
+def back_to_review(proposal):
+    """After an action: the top of the proposal's page, where the message saying what happened
+    is (an anchor to the section acted on would scroll the message off screen)."""
+    return redirect(proposal_url(proposal))
 
 
 def proposal_url(proposal):
@@ -166,13 +169,13 @@ def comment(request, reference):
         form_token=form.cleaned_data["form_token"],
     )  # fmt: skip
     if created:
-        messages.success(
-            request,
+        said = (
             _("Your request for information was sent to the city.")
             if posted.is_request
-            else _("Your comment was posted."),
+            else _("Your comment was posted.")
         )
-    return back_to_review(proposal, f"#comment-{posted.pk}")
+        messages.success(request, f"{said} {told_about('comment', posted)}")
+    return back_to_review(proposal)
 
 
 @require_POST
@@ -188,14 +191,16 @@ def answer(request, reference, pk):
     if not form.is_valid():
         return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
     try:
-        discussion.request_answer(request=request_comment, by=request.user, **form.cleaned_data)
+        answer, _created = discussion.request_answer(
+            request=request_comment, by=request.user, **form.cleaned_data
+        )
     except discussion.DiscussionRefused as refusal:
         report(request, refusal)  # said at the top of the page, which keeps the answer typed
         for problem in refusal.problems:
             form.add_error(None, problem)
         return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
-    messages.success(request, _("Your answer was sent."))
-    return back_to_review(proposal, f"#comment-{request_comment.pk}")
+    messages.success(request, f"{_('Your answer was sent.')} {told_about('comment', answer)}")
+    return back_to_review(proposal)
 
 
 @require_POST
@@ -236,13 +241,13 @@ def _suggest(request, proposal, city, rationale, score=None, match_factors=()):
         )
     except candidates.CandidateRefused as refusal:
         report(request, refusal)
-        return back_to_review(proposal, "#candidates")
+        return back_to_review(proposal)
     if created:
-        messages.success(request, _("%(city)s is suggested; the city's staff are told.")
-                         % {"city": candidate.city.name})  # fmt: skip
+        suggested = _("%(city)s is suggested.") % {"city": candidate.city.name}
+        messages.success(request, f"{suggested} {told_about('candidate', candidate)}")
     else:
         messages.info(request, _("%(city)s was already a candidate.") % {"city": city.name})
-    return back_to_review(proposal, "#candidates")
+    return back_to_review(proposal)
 
 
 @require_GET

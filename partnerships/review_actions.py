@@ -22,7 +22,7 @@ def step(request, reference, verb):
         raise Http404
     form, taken = step_page_form(request, proposal, transition)
     if taken:
-        return back_to_review(proposal, "#steps")
+        return back_to_review(proposal)
     context = {
         "proposal": proposal,
         "transition": transition,
@@ -49,7 +49,7 @@ def decide(request, reference, pk, decision):
         raise Http404
     form, taken = decision_page_form(request, candidate, decision)
     if taken:
-        return back_to_review(proposal, "#candidates")
+        return back_to_review(proposal)
     context = {
         "proposal": proposal,
         "candidate": candidate,

@@ -14,6 +14,7 @@ from core.refusals import report
 from . import candidates, services
 from .forms import DecisionForm, StepForm
 from .models import Proposal
+from .notifications import told_about
 from .permissions import is_city_staff
 from .stages import CLOSED
 
@@ -43,7 +44,7 @@ class StepOverview:
 def take_step_and_report(request, proposal, transition, form):
     """Take a step for the signed-in user and tell them how it went; True when it was taken."""
     try:
-        services.proposal_take_step(
+        event = services.proposal_take_step(
             verb=transition.verb, proposal=proposal, by=request.user, **form.step_arguments()
         )
     except services.TransitionRefused as refusal:
@@ -52,7 +53,9 @@ def take_step_and_report(request, proposal, transition, form):
     messages.success(
         request,
         _("%(step)s: the proposal is now “%(status)s”.")
-        % {"step": transition.label, "status": proposal.get_status_display()},
+        % {"step": transition.label, "status": proposal.get_status_display()}
+        + " "
+        + told_about("event", event),
     )
     return True
 
@@ -72,13 +75,13 @@ def decide_and_report(request, candidate, verb, form):
     """Take a candidate decision for the signed-in user, on the day `form` gives, and say how it
     went and who was told; True when taken."""
     try:
-        candidates.candidate_decide(
+        event = candidates.candidate_decide(
             verb=verb, candidate=candidate, by=request.user, when=form.moment()
         )
     except candidates.CandidateRefused as refusal:
         report(request, refusal)
         return False
-    messages.success(request, candidates.outcome(candidate))
+    messages.success(request, f"{candidates.outcome(candidate)} {told_about('event', event)}")
     return True
 
 

@@ -40,48 +40,80 @@ class Transition:
     needs_years: bool = False  # renewal: how many years the term grows by
     needs_agreement: bool = False  # signing: the signatories and the term, given with the step
     offers_publishing: bool = False  # activation: an unpublished partnership may be published
+    action: str = ""  # what its button says: the step as something to do (every step has one)
 
 
 OFFER = Transition(
     "offer", _("Offer made"), (S.DRAFT,), S.OFFERED,
-    (req.PARTNER_COUNTRY, req.FOCUS_SECTOR, req.CONSULATE),
+    (req.PARTNER_COUNTRY, req.FOCUS_SECTOR, req.CONSULATE), action=_("Record the offer"),
 )  # fmt: skip
 EXPLORE = Transition(
-    "explore", _("Exploration started"), (S.OFFERED,), S.EXPLORING, liaison_may=True
+    "explore",
+    _("Exploration started"),
+    (S.OFFERED,),
+    S.EXPLORING,
+    liaison_may=True,
+    action=_("Start exploring"),
 )
 SIGN_LOI = Transition(
     "sign_loi", _("Letter of intent signed"), (S.EXPLORING,), S.LOI_SIGNED,
-    (req.SELECTED_CITY, req.LETTER_OF_INTENT),
+    (req.SELECTED_CITY, req.LETTER_OF_INTENT), action=_("Record the letter of intent"),
 )  # fmt: skip
 SEEK_APPROVALS = Transition(
-    "seek_approvals", _("Approvals sought"), (S.LOI_SIGNED,), S.APPROVING, (req.PLAN_OF_ACTION,)
+    "seek_approvals",
+    _("Approvals sought"),
+    (S.LOI_SIGNED,),
+    S.APPROVING,
+    (req.PLAN_OF_ACTION,),
+    action=_("Seek the approvals"),
 )
 # Signing records the agreement itself: who signed for each side, and for how long.
 SIGN = Transition(
     "sign", _("Agreement signed"), (S.APPROVING,), S.SIGNED,
     (*req.APPROVALS, req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET),
-    needs_agreement=True,
+    needs_agreement=True, action=_("Record the signing"),
 )  # fmt: skip
 ACTIVATE = Transition(
     "activate", _("Partnership activated"), (S.SIGNED,), S.ACTIVE,
     (req.SIGNED_AGREEMENT, req.SIGNATORIES, req.TERM_SET), offers_publishing=True,
+    action=_("Activate the partnership"),
 )  # fmt: skip
 MARK_DORMANT = Transition(
-    "mark_dormant", _("Marked dormant"), (S.ACTIVE,), S.DORMANT, needs_note=True
+    "mark_dormant",
+    _("Marked dormant"),
+    (S.ACTIVE,),
+    S.DORMANT,
+    needs_note=True,
+    action=_("Mark dormant"),
 )
-REVIVE = Transition("revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True)
+REVIVE = Transition(
+    "revive", _("Revived"), (S.DORMANT,), S.ACTIVE, needs_note=True, action=_("Revive")
+)
 # Renewal extends the term (see `proposal_renew`); a dormant partnership renewed is active again.
 RENEW = Transition(
     "renew", _("Agreement renewed"), (S.ACTIVE, S.DORMANT), S.ACTIVE,
     (req.AGREEMENT_TERM, req.RENEWAL_AGREEMENT), needs_years=True,
+    action=_("Renew the agreement"),
 )  # fmt: skip
-END = Transition("end", _("Partnership ended"), (S.ACTIVE, S.DORMANT), S.ENDED, needs_reason=True)
+END = Transition(
+    "end",
+    _("Partnership ended"),
+    (S.ACTIVE, S.DORMANT),
+    S.ENDED,
+    needs_reason=True,
+    action=_("End the partnership"),
+)
 WITHDRAW = Transition(
-    "withdraw", _("Proposal withdrawn"), BEFORE_SIGNING, S.WITHDRAWN, needs_reason=True
+    "withdraw",
+    _("Proposal withdrawn"),
+    BEFORE_SIGNING,
+    S.WITHDRAWN,
+    needs_reason=True,
+    action=_("Withdraw the proposal"),
 )
 DECLINE = Transition(
     "decline", _("Proposal declined"), BEFORE_SIGNING[1:], S.DECLINED,
-    liaison_may=True, needs_reason=True,
+    liaison_may=True, needs_reason=True, action=_("Decline the proposal"),
 )  # fmt: skip
 
 TRANSITIONS = {

@@ -22,6 +22,7 @@ from core.admin.confirm import Confirmation
 from core.admin.files import CheckedFileLinks, ServesItsFile
 from core.admin.history import PortalHistoryAdmin
 from core.admin.lookup import object_or_404, valid_pk
+from core.admin.named_inputs import NamedInputs
 from core.numbers import percent
 from core.refusals import report as report_refusal
 from partnerships.admin.archive import ArchivableInline, ArchiveAdmin, change_url
@@ -76,7 +77,7 @@ class ActivityAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     ]  # fmt: skip
 
 
-class IndicatorValueInline(TranslationTabularInline):
+class IndicatorValueInline(NamedInputs, TranslationTabularInline):
     model = IndicatorValue
     extra = 1
     fields = ["year", "value", "source", "progress_shown"]

@@ -71,9 +71,11 @@ def test_the_desk_lists_exactly_the_missing_published_texts(client, records):
     assert str(records["complete"]) not in listed
     assert "Draf rahasia" not in html and "Tuan rumah" not in html
     assert len(listed) == 2
-    # Each row links to the record, where the fields are filled in.
+    # Each row links to the record, at the first field missing (the page has it).
     links = {name: link for name, _cells, link in rows(html)}
-    assert links[half] == f"/admin/partnerships/proposal/{records['half'].pk}/change/"
+    change = f"/admin/partnerships/proposal/{records['half'].pk}/change/"
+    assert links[half] == f"{change}#id_summary_en"
+    assert 'id="id_summary_en"' in client.get(change).content.decode()
 
 
 def test_counts_per_language_and_the_language_filter(client, records):
@@ -169,4 +171,6 @@ def test_a_measured_value_is_filled_in_on_its_indicators_page(client):
 
     for query in ("", "?language=en", "?language=ja", "?kind=indicator_value"):
         html = desk(client, query)
-        assert f'href="/admin/programmes/indicator/{indicator.pk}/change/"' in html
+        assert f'href="/admin/programmes/indicator/{indicator.pk}/change/#values-group"' in html
+    page = client.get(f"/admin/programmes/indicator/{indicator.pk}/change/").content.decode()
+    assert 'id="values-group"' in page

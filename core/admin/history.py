@@ -8,6 +8,7 @@ from modeltranslation.translator import NotRegistered, translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from .lookup import ChecksAutocompleteValues, RefusesBadLookups, valid_pk
+from .named_inputs import NamedInputs
 
 # Bumped by every save; they say nothing of what a person changed.
 BOOKKEEPING = ("version", "updated_at")
@@ -31,7 +32,9 @@ def _nothing_to_blank(change):
 
 # Every admin page of the portal derives from this one, so it also carries the refusal of
 # malformed list filters and of values no key can hold in autocomplete boxes.
-class PortalHistoryAdmin(RefusesBadLookups, ChecksAutocompleteValues, SimpleHistoryAdmin):
+class PortalHistoryAdmin(
+    NamedInputs, RefusesBadLookups, ChecksAutocompleteValues, SimpleHistoryAdmin
+):
     object_history_form_template = "admin/portal_history_form.html"
 
     # A revert may put back texts, never whether the public sees the record: a version that

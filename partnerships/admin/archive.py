@@ -15,6 +15,7 @@ from django_fsm import FSMField
 
 from core.admin.confirm import Confirmation, ConfirmationPage
 from core.admin.lookup import ChecksAutocompleteValues, object_or_404
+from core.admin.named_inputs import NamedInputs
 from core.refusals import report
 
 from ..archiving import ArchiveRefused, record_archive, record_restore
@@ -202,7 +203,7 @@ class ArchiveAdmin(ConfirmationPage, KeepsStoredValues):
         return super().change_view(request, object_id, form_url, context)
 
 
-class ArchivableInline(ChecksAutocompleteValues):
+class ArchivableInline(NamedInputs, ChecksAutocompleteValues):
     """Inline rows of archivable records: current ones only, never deleted here; each row links
     to its own page, where it can be archived."""
 

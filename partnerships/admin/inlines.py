@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from core.admin.files import CheckedFileLinks
+from core.admin.named_inputs import NamedInputs
 
 from ..candidates import available_decisions, suggestion_problems
 from ..models import AgreementRenewal, Approval, CandidateCity, Comment, Document, ProposalEvent
@@ -112,7 +113,7 @@ class CommentInline(ArchivableInline, admin.StackedInline):
     readonly_fields = ["author", "created_at"]
 
 
-class RenewalInline(admin.TabularInline):
+class RenewalInline(NamedInputs, admin.TabularInline):
     """The agreement's renewals, as the *renew* step recorded them: read only here."""
 
     model = AgreementRenewal

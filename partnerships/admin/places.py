@@ -4,6 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from core.admin.history import PortalHistoryAdmin
+from core.admin.named_inputs import NamedInputs
 
 from ..models import Consulate, FocusSector, Liaison, PartnerCity, Profile, Province
 from .archive import RefusesDeletionInUse
@@ -32,7 +33,7 @@ class PartnerCityAdmin(RefusesDeletionInUse, PortalHistoryAdmin, TranslationAdmi
     prepopulated_fields = {"slug": ("name",)}
 
 
-class LiaisonInline(admin.TabularInline):
+class LiaisonInline(NamedInputs, admin.TabularInline):
     model = Liaison
     extra = 0
     autocomplete_fields = ["user"]

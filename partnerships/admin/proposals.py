@@ -4,6 +4,7 @@ meanwhile."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -18,6 +19,7 @@ from core.admin.lookup import object_or_404
 from .. import candidates, follows, services
 from ..models import CandidateCity, Comment, Proposal, ProposalEvent
 from ..steps import checklist, consequences, step_overview, step_page_form
+from . import stage_layout
 from .archive import ArchiveAdmin
 from .inlines import (
     ApprovalInline,
@@ -126,7 +128,7 @@ class ProposalStepsMixin:
             return redirect(reverse("admin:partnerships_proposal_change", args=[proposal.pk]))
         change = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
         confirmation = Confirmation(
-            title=transition.label,
+            title=transition.action,
             crumbs=[
                 (
                     reverse("admin:partnerships_proposal_changelist"),
@@ -134,7 +136,7 @@ class ProposalStepsMixin:
                 ),
                 (change, proposal.reference),
             ],  # fmt: skip
-            submit=_("Confirm: %(step)s") % {"step": transition.label},
+            submit=transition.action,
             cancel_url=change,
             consequences=consequences(transition, proposal, request.user),
             consequences_heading=_("What taking it does"),
@@ -200,28 +202,21 @@ class ProposalAdmin(
         kept = (*self.kept_fields, "offered_on") if made else self.kept_fields
         return (*kept, "term_years") if obj.renewals.exists() else kept
 
-    fieldsets = [
-        # seen_version is hidden: it carries the version the page was opened on (stale edits).
-        (None, {"fields": ["reference", "slug", "title", "summary", "body", "seen_version"]}),
-        (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
-        (
-            _("Status and dates"),
-            {"fields": ["status", "closing_reason", "offered_on", "signed_on", "published"]},
-        ),
-        (
-            _("Agreement"),
-            {
-                "fields": [
-                    "city_signatory_name",
-                    "city_signatory_office",
-                    "partner_signatory_name",
-                    "partner_signatory_office",
-                    "term_years",
-                    "term_indefinite",
-                    "signatories",
-                ]
-            },
-        ),  # fmt: skip
-        (_("Notifications"), {"fields": ["followers"]}),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
-    ]
+    def get_fieldsets(self, request, obj=None):
+        # By the stage: what it needs open, the rest folded (stage_layout).
+        fieldsets = stage_layout.fieldsets_for(obj) if obj else stage_layout.ADD_FIELDSETS
+        # "title" becomes title_ind, title_en, title_ja, as modeltranslation does for the
+        # fieldsets it is given as a class attribute.
+        return self._patch_fieldsets(fieldsets)
+
+    def get_inline_instances(self, request, obj=None):
+        return stage_layout.inlines_for(super().get_inline_instances(request, obj), obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # A new draft goes on to its own page, which names the next step and what it needs,
+        # unless the person asked for another blank form.
+        if "_addanother" in request.POST or IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        request.POST = request.POST.copy()
+        request.POST["_continue"] = "1"
+        return super().response_add(request, obj, post_url_continue)

@@ -21,6 +21,7 @@ from core.refusals import report
 from .. import candidates, discussion, follows
 from ..forms import AnswerForm
 from ..models import Approval, CandidateCity, Comment, Document, ProposalEvent
+from ..notifications import told_about
 from ..steps import decision_page_form
 from .archive import ArchiveAdmin
 from .inlines import decision_links
@@ -123,7 +124,8 @@ class CandidateCityAdmin(ArchiveAdmin, PortalHistoryAdmin):
         proposal_url = reverse("admin:partnerships_proposal_change", args=[candidate.proposal_id])
         form, taken = decision_page_form(request, candidate, verb)
         if taken:
-            return redirect(f"{proposal_url}#candidates-group")
+            # To the top of the page, where the message saying what happened is.
+            return redirect(proposal_url)
         confirmation = Confirmation(
             title=f"{decision.label}: {candidate.city.name}",
             crumbs=[
@@ -203,11 +205,14 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
         form = AnswerForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                discussion.request_answer(request=question, by=request.user, **form.cleaned_data)
+                answer, _created = discussion.request_answer(
+                    request=question, by=request.user, **form.cleaned_data
+                )
             except discussion.DiscussionRefused as refusal:
                 report(request, refusal)
             else:
-                messages.success(request, _("Your answer was sent."))
+                told = told_about("comment", answer)
+                messages.success(request, f"{_('Your answer was sent.')} {told}")
                 return redirect(reverse("admin:index"))
         confirmation = Confirmation(
             title=_("Answer a request for information"),

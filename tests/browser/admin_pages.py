@@ -71,11 +71,12 @@ def choose_in_selector(page, plural, option):
     page.get_by_role("button", name=f"Choose selected {plural}").click()
 
 
-def take_step(page, label, **notes):
-    """On a proposal's admin page: open the step's page, fill it, confirm."""
-    page.get_by_role("link", name=f"{label}…").click()
+def take_step(page, action, **notes):
+    """On a proposal's admin page: open the step's page by its button ("Record the offer…"),
+    fill it, and take it with the button that says the same."""
+    page.get_by_role("link", name=f"{action}…").click()
     for field_label, text in notes.items():
         page.get_by_label(field_label).fill(text)
-    page.get_by_role("button", name=re.compile(f"^Confirm: {label}")).click()
-    expect(page.locator(".messagelist .success")).to_contain_text(label)
+    page.get_by_role("button", name=action, exact=True).click()
+    expect(page.locator(".messagelist .success")).to_contain_text("the proposal is now")
     settled(page)

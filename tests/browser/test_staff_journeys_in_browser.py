@@ -67,7 +67,7 @@ def test_staff_record_a_courtesy_visit_then_close_and_drop_its_commitments(live_
     ]:
         delegate = add_row(page, "delegates-group", "Add another Delegate")
         delegate.get_by_label("Side").select_option(label=side)
-        delegate.get_by_label("Name:", exact=True).fill(name)
+        delegate.get_by_label("Name", exact=True).fill(name)
         delegate.get_by_label("Title or office (Indonesian)").fill(title)
     for promise in ["Kirim daftar sekolah mitra", "Undang tim kebencanaan ke Jepang"]:
         commitment = add_row(page, "commitments-group", "Add another Commitment")
@@ -116,8 +116,8 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
     proposal = Proposal.objects.get(reference="KPG-2025-002")
     assert proposal.status == "draft"
 
-    take_step(page, "Offer made", **{"Note — English": "Offered to the Consul-General."})
-    take_step(page, "Exploration started", **{"Note — Indonesian": "Tokyo dihubungi."})
+    take_step(page, "Record the offer", **{"Note — English": "Offered to the Consul-General."})
+    take_step(page, "Start exploring", **{"Note — Indonesian": "Tokyo dihubungi."})
 
     candidate = add_row(page, "candidates-group", "Add another Candidate city")
     choose(page, candidate, "City", "Kobe")
@@ -137,9 +137,9 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
         save(page, "Save and continue editing")
 
     upload("Letter of intent", "Surat pernyataan kehendak Kupang–Kobe")
-    take_step(page, "Letter of intent signed")
+    take_step(page, "Record the letter of intent")
     upload("Plan of action", "Rencana aksi")
-    take_step(page, "Approvals sought")
+    take_step(page, "Seek the approvals")
 
     gates = ["DPRD decision", "Home Affairs facilitation", "Foreign Affairs full powers",
              "Partner council resolution"]  # fmt: skip
@@ -151,14 +151,14 @@ def test_staff_carry_a_new_proposal_from_draft_to_active_and_publish_it(
         row.locator("input[type=file]").set_input_files(pdf(f"approval-{number}.pdf"))
     save(page, "Save and continue editing")
     upload("Agreement", "Nota kesepahaman Kupang–Kobe")
-    take_step(page, "Agreement signed", **{
+    take_step(page, "Record the signing", **{
         "Name of Kupang's signatory — English": "Maria Ndun",
         "Office of Kupang's signatory — English": "Mayor of Kupang",
         "Name of the partner city's signatory — Japanese": "久元喜造",
         "Office of the partner city's signatory — Japanese": "神戸市長",
         "Term (years)": "5",
     })  # fmt: skip
-    take_step(page, "Partnership activated")
+    take_step(page, "Activate the partnership")
 
     main_fields(page).get_by_label("Published").check()
     save(page, "Save and continue editing")
