@@ -64,8 +64,10 @@ def test_a_saved_draft_goes_on_to_its_own_page(staff_client):
     consulate = ConsulateFactory()
     sector = FocusSectorFactory()
     data = form_on_page(staff_client, ADD, "proposal_form", **EN)
-    data.update(reference="KPG-2026-009", slug="kpg-2026-009", title_ind="Kemitraan baru",
-                partner_country="JP", consulate=str(consulate.pk), sectors=[str(sector.pk)])  # fmt: skip
+    data.update(
+        reference="KPG-2026-009", slug="kpg-2026-009", title_ind="Kemitraan baru",
+        partner_country="JP", consulate=str(consulate.pk), sectors=[str(sector.pk)],
+    )  # fmt: skip
 
     answer = staff_client.post(ADD, data, **EN)
 
