@@ -103,6 +103,13 @@ class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
               "is_public"]  # fmt: skip
     inlines = [IndicatorValueInline]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "sector" in form.base_fields:
+            # Only the partnership's own sectors (the model refuses others on any page).
+            form.base_fields["sector"].queryset = obj.partnership.sectors.all()
+        return form
+
 
 def _who(user):
     if user is None:

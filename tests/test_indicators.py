@@ -49,7 +49,7 @@ def test_staff_define_an_indicator_and_its_values_from_the_rendered_form(client,
     url = "/admin/programmes/indicator/add/"
     data = admin_form_data(client, url, **EN)
     data.update({
-        "partnership": partnership.pk, "sector": FocusSector.objects.get(slug="education").pk,
+        "partnership": partnership.pk, "sector": partnership.sectors.first().pk,
         "name_ind": "Guru terlatih", "unit_ind": "guru", "baseline": "0", "baseline_year": "2023",
         "target": "20", "is_public": "on",
     })  # fmt: skip
@@ -112,3 +112,27 @@ def test_the_page_asks_no_more_queries_as_indicators_and_values_grow(client, par
         for year in range(2024, 2028):
             measure(item, year, str(number + year - 2020))
     assert count() == few
+
+
+def test_an_indicator_measures_one_of_the_partnerships_own_sectors(client, partnership):
+    partnership.sectors.set([FocusSector.objects.get(slug="education")])
+    client.force_login(StaffUserFactory())
+    url = "/admin/programmes/indicator/add/"
+    data = {k: v for k, v in admin_form_data(client, url, **EN).items() if v is not None}
+    data.update({
+        "partnership": partnership.pk, "sector": FocusSector.objects.get(slug="cleanliness").pk,
+        "name_ind": "Guru terlatih", "unit_ind": "guru", "baseline": "0", "baseline_year": "2023",
+        "target": "20", "values-TOTAL_FORMS": "0",
+    })  # fmt: skip
+
+    refused = client.post(url, data, **EN)
+
+    assert refused.status_code == 200 and not Indicator.objects.exists()
+    assert "This partnership works in Education: choose one of them." in refused.content.decode()
+    # On its own page, the menu offers only the partnership's sectors.
+    item = indicator(partnership)
+    page = client.get(f"/admin/programmes/indicator/{item.pk}/change/", **EN).content.decode()
+    menu = re.search(r'<select name="sector".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="\d+"', menu) == [
+        f'<option value="{FocusSector.objects.get(slug="education").pk}"'
+    ]

@@ -1,5 +1,6 @@
 """What a partnership measures per sector, and the values measured each year."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,15 @@ class Indicator(Archivable):
 
     def __str__(self):
         return f"{self.name} ({self.unit})"
+
+    def clean(self):
+        # An indicator measures one of the partnership's own sectors.
+        if self.partnership_id and self.sector_id:
+            sectors = self.partnership.sectors.all()
+            if self.sector not in sectors:
+                raise ValidationError({"sector": _(
+                    "This partnership works in %(sectors)s: choose one of them."
+                ) % {"sectors": ", ".join(str(sector) for sector in sectors) or "—"}})  # fmt: skip
 
     def progress(self, value):
         """How far `value` has come from the baseline to the target, in percent (may pass 100

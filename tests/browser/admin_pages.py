@@ -80,3 +80,37 @@ def take_step(page, action, **notes):
     page.get_by_role("button", name=action, exact=True).click()
     expect(page.locator(".messagelist .success")).to_contain_text("the proposal is now")
     settled(page)
+
+
+# Counts what a person does, in the page itself: each page loaded, each click, and each field
+# typed into or changed on a page (counted once per page). Kept in the tab's sessionStorage, so
+# the counts run on across page loads.
+TALLY = """
+(() => {
+  const store = window.sessionStorage;
+  const bump = key => store.setItem(key, String(Number(store.getItem(key) || 0) + 1));
+  window.addEventListener("load", () => bump("tally-loads"));
+  document.addEventListener("click", () => bump("tally-clicks"), true);
+  const touched = new Set();
+  const typed = event => {
+    const field = event.target;
+    const key = field.name || field.id || field.getAttribute("aria-controls") || field.className;
+    if (!touched.has(key)) { touched.add(key); bump("tally-fields"); }
+  };
+  document.addEventListener("input", typed, true);
+  document.addEventListener("change", typed, true);
+})();
+"""
+
+
+def start_tally(page):
+    """Count from the next page loaded on (the script runs in every page the tab opens)."""
+    page.context.add_init_script(TALLY)
+    page.evaluate("sessionStorage.clear()")
+
+
+def read_tally(page):
+    counts = page.evaluate(
+        "['loads', 'clicks', 'fields'].map(k => Number(sessionStorage.getItem('tally-' + k) || 0))"
+    )
+    return dict(zip(("loads", "clicks", "fields"), counts, strict=True))
