@@ -13,8 +13,9 @@ class PartnershipsConfig(AppConfig):
 
         checked_texts.register()
         # Anonymous answers kept in the shared page cache until a record changes; a citizen
-        # following a proposal changes nothing a page shows.
-        page_cache.keep_pages_of(self, not_shown={"follower"})
+        # following a proposal, or a person's profile (their language, their last visit),
+        # changes nothing a page shows.
+        page_cache.keep_pages_of(self, not_shown={"follower", "profile", "historicalprofile"})
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (
             "home", "proposal_list", "proposal_detail", "proposal_feed", "sector_list",
             "sector_detail", "city_list", "city_detail", "open_data", "open_data_csv",

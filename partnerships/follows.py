@@ -222,6 +222,14 @@ def tell_followers(event_pk):
     return sent
 
 
+def subscribers_told_of(event):
+    """How many people following the proposal by email a step just recorded is mailed to (the
+    same rule as `tell_followers`; their addresses are never shown)."""
+    if notifications_are_paused() or not event.is_public or not _is_public_step(event):
+        return 0
+    return event.proposal.email_followers.active().count()
+
+
 def _is_public_step(event):
     return (
         event.is_public

@@ -53,7 +53,7 @@ def speak_profile_language(get_response):
 
     def middleware(request):
         user = request.user
-        if request.path.startswith(admin_prefix) and user.is_authenticated:
+        if request.path_info.startswith(admin_prefix) and user.is_authenticated:
             profile = profile_of(user)
             if profile is not None and profile.language_chosen_at is not None:
                 translation.activate(profile.language)
@@ -68,10 +68,14 @@ def language_context(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    asked = asks_for_language(user)
+    profile = profile_of(user) if asked else None
     return {
         "portal_languages": list(NATIVE_NAMES.items()),
-        "language_question": asks_for_language(user),
-        "browser_language": browser_language(request),
+        "language_question": asked,
+        # What the question offers first: the language already kept (a liaison's starts as
+        # their browser's), or the browser's.
+        "browser_language": profile.language if profile else browser_language(request),
     }
 
 
@@ -117,14 +121,8 @@ def _back_to(request, code):
 
 @receiver(user_logged_in)
 def start_liaison_in_browser_language(sender, request, user, **kwargs):
+    """A liaison without a profile gets one in their browser's language. A profile that exists
+    (set by staff, or by an earlier sign-in) is never changed by a browser."""
     if request is None or not hasattr(user, "liaison"):
         return
-    profile = profile_of(user)
-    if profile is not None and profile.language_chosen_at is not None:
-        return
-    code = browser_language(request)
-    if profile is None:
-        Profile.objects.create(user=user, language=code)
-    elif profile.language != code:
-        Profile.objects.filter(pk=profile.pk).update(language=code)
-        profile.language = code
+    Profile.objects.get_or_create(user=user, defaults={"language": browser_language(request)})

@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from core.mail import mail_in_language
+from core.mail import mail_in_language, notifications_are_paused
 from core.roles import CITY_STAFF
 
+from .follows import subscribers_told_of
 from .models import CandidateCity, Comment, ProposalEvent, preferred_language
 
 
@@ -35,10 +36,11 @@ def _staff_followers():
 
 
 def staff_for(proposal):
-    """The staff who follow the proposal, or every city staff member when nobody follows it."""
-    followers = _staff_followers().filter(followed_proposals=proposal)
-    if followers.exists():
-        return followers
+    """The staff who follow the proposal, or every city staff member when nobody follows it
+    (`staff_followers_of` and `is_told` are the same rule for many proposals at once)."""
+    followers = staff_followers_of([proposal.pk]).get(proposal.pk)
+    if followers:
+        return _reachable().filter(pk__in=followers)
     return city_staff()
 
 
@@ -112,16 +114,24 @@ NAMED_AT_MOST = 5
 
 def told_about(kind, obj):
     """What the message confirming a change says about its mail: the people it goes to, by name
-    (the same `recipients` the mail itself is sent to)."""
-    people = [user.get_full_name() or user.get_username() for user in NOTICES[kind].recipients(obj)]
-    if not people:
+    (the same `recipients` the mail itself is sent to), and, for a public step, how many citizens
+    following the proposal by email (never their addresses)."""
+    if notifications_are_paused():
         return gettext("Nobody is mailed about it.")
-    named = ", ".join(people[:NAMED_AT_MOST])
-    others = len(people) - NAMED_AT_MOST
-    if others > 0:
-        named = ngettext("%(names)s and %(count)d other", "%(names)s and %(count)d others",
-                         others) % {"names": named, "count": others}  # fmt: skip
-    return gettext("Mailed to %(people)s.") % {"people": named}
+    people = [user.get_full_name() or user.get_username() for user in NOTICES[kind].recipients(obj)]
+    named = [", ".join(people[:NAMED_AT_MOST])] if people else []
+    if len(people) > NAMED_AT_MOST:
+        others = len(people) - NAMED_AT_MOST
+        named = [ngettext("%(names)s and %(count)d other", "%(names)s and %(count)d others",
+                          others) % {"names": named[0], "count": others}]  # fmt: skip
+    subscribers = subscribers_told_of(obj) if kind == "event" else 0
+    if subscribers:
+        named.append(ngettext("%(count)d person following it by email",
+                              "%(count)d people following it by email",
+                              subscribers) % {"count": subscribers})  # fmt: skip
+    if not named:
+        return gettext("Nobody is mailed about it.")
+    return gettext("Mailed to %(people)s.") % {"people": "; ".join(named)}
 
 
 def review_link(proposal):

@@ -191,7 +191,7 @@ def answer(request, reference, pk):
     if not form.is_valid():
         return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
     try:
-        answer, _created = discussion.request_answer(
+        answer, created = discussion.request_answer(
             request=request_comment, by=request.user, **form.cleaned_data
         )
     except discussion.DiscussionRefused as refusal:
@@ -199,7 +199,9 @@ def answer(request, reference, pk):
         for problem in refusal.problems:
             form.add_error(None, problem)
         return _rerender(request, proposal, answer_form=form, failed_answer=request_comment.pk)
-    messages.success(request, f"{_('Your answer was sent.')} {told_about('comment', answer)}")
+    if created:
+        sent = _("Your answer was sent.")
+        messages.success(request, f"{sent} {told_about('comment', answer)}")
     return back_to_review(proposal)
 
 

@@ -103,6 +103,11 @@ class IndicatorAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
               "is_public"]  # fmt: skip
     inlines = [IndicatorValueInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An indicator stays with the partnership it measures (its values are that one's).
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "partnership"] if obj is not None else fields
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if obj is not None and "sector" in form.base_fields:

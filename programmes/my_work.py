@@ -27,12 +27,14 @@ from partnerships.models import (
     ProposalEvent,
 )
 from partnerships.notifications import is_told, staff_followers_of
+from partnerships.permissions import is_city_staff
 
 from . import reminders
 from .models import AnnualReport
 
 RECENT_DAYS = 30
 SHOWN = 25
+SHOWN_PER_KIND = 8  # so that one kind of work (many reports due) does not hide the others
 # The records whose edits count as a change to the proposal they belong to, with the words
 # that count them.
 CHANGES = [
@@ -64,7 +66,7 @@ class Followed:
     last_change: datetime.datetime | None
 
 
-def awaiting(user, today):
+def awaiting(user, today, translation_totals=None):
     items = [
         *reminders.overdue_commitments(today),
         *reminders.unanswered_requests(today, waited_days=0),
@@ -73,16 +75,31 @@ def awaiting(user, today):
         *reminders.expiring_agreements(today),
     ]
     followers = staff_followers_of({item.proposal.pk for item in items if item.proposal})
-    is_city_staff = user.groups.filter(name=CITY_STAFF).exists()
+    in_city_staff = user.groups.filter(name=CITY_STAFF).exists()
     mine = [
         item for item in items
         if is_told(user, item.proposal.pk if item.proposal else None, followers,
-                   is_city_staff=is_city_staff)
+                   is_city_staff=in_city_staff)
     ]  # fmt: skip
+    mine = _at_most_per_kind(mine)
     drafts = _report_drafts(mine)
-    waiting = [_waiting(item, drafts) for item in mine]
-    translations = _translations_waiting(user)
-    return (waiting + translations)[:SHOWN]
+    waiting = [_waiting(item, drafts) if item.kind != "more" else item for item in mine]
+    return (_translations_waiting(translation_totals) + waiting)[:SHOWN]
+
+
+def _at_most_per_kind(items):
+    """The first SHOWN_PER_KIND of each kind, then one row saying how many more there are."""
+    kept, counts = [], {}
+    for item in items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        if counts[item.kind] <= SHOWN_PER_KIND:
+            kept.append(item)
+    for kind, count in counts.items():
+        if count > SHOWN_PER_KIND:
+            more = _("%(number)s more like these") % {"number": count - SHOWN_PER_KIND}
+            last = max(i for i, item in enumerate(kept) if item.kind == kind)
+            kept.insert(last + 1, Waiting("more", "", more, None, None, []))
+    return kept
 
 
 def _report_drafts(items):
@@ -137,10 +154,9 @@ def _report_waiting(item, drafts):
                    [(_("Write the report…"), link)])  # fmt: skip
 
 
-def _translations_waiting(user):
-    if not user.has_perm("partnerships.change_proposal"):
+def _translations_waiting(overall):
+    if overall is None:
         return []
-    overall, _per_kind = missing_translations()
     missing = sum(overall.values())
     if not missing:
         return []
@@ -200,11 +216,18 @@ def last_visit(request):
 
 
 def my_work(request):
+    """The index's "My work", for city staff only (its lists name drafts and internal steps);
+    None for anyone else. The translation totals are counted once, for it and the index."""
+    user = request.user
+    if not is_city_staff(user):
+        return None
     today = timezone.localdate()
     since = last_visit(request)
+    totals = missing_translations()[0] if user.has_perm("partnerships.change_proposal") else None
     return {
-        "waiting": awaiting(request.user, today),
-        "followed": followed(request.user, since),
+        "waiting": awaiting(user, today, totals),
+        "followed": followed(user, since),
         "since": since,
         "liaison_actions": liaison_actions(today),
+        "translation_totals": totals,
     }

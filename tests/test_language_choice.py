@@ -72,9 +72,11 @@ def test_the_question_answered_keeps_the_language_and_stops_asking(staff_client)
     html = page.content.decode()
     form = re.search(r'<form class="language-question.*?</form>', html, re.S).group(0)
     data = read_form(form.replace("<form ", '<form method="post" ', 1))
-    assert data["language"] == "en"  # preselected: the browser's language
+    # Preselected: the language the portal writes in now (the profile's default), so that one
+    # click never changes it by surprise.
+    assert data["language"] == "id"
 
-    answer = client.post(reverse("choose_language"), data)
+    answer = client.post(reverse("choose_language"), {**data, "language": "en"})
 
     assert Profile.objects.get(user=staff).language == "en"
     assert not QUESTION.search(client.get(answer["Location"]).content.decode())
@@ -152,3 +154,28 @@ def test_djangos_own_indonesian_admin_strings_are_corrected(staff_client):
     assert "Ketik di kotak ini untuk menyaring daftar %s yang dipilih." in catalogue
     for wrong in ("utnuk", "daftar dar ", "Pindahkan%s", 'tombol panah \\"Choose\\"'):
         assert wrong not in catalogue
+
+
+def test_a_liaisons_profile_set_by_staff_is_never_changed_by_a_browser(client):
+    liaison = LiaisonFactory(user__username="kenji", user__password="a-long-passphrase-1")
+    ProfileFactory(user=liaison.user, language="ja")
+    client.post(
+        reverse("login"),
+        {"username": "kenji", "password": "a-long-passphrase-1"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert Profile.objects.get(user=liaison.user).language == "ja"
+    queue = client.get("/en/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert re.search(r'value="ja" id="question-language-ja" checked', queue)
+
+
+def test_profiles_kept_before_the_question_count_as_chosen():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    staff = StaffUserFactory()
+    ProfileFactory(user=staff, language="en")
+    migration = import_module("partnerships.migrations.0024_profiles_kept_before_the_question")
+    migration.mark_chosen(apps, None)
+    assert Profile.objects.get(user=staff).language_chosen_at is not None

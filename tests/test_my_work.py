@@ -126,7 +126,9 @@ def test_liaison_actions_are_listed_declines_first(staff_user):
 
 def test_reports_due_and_agreements_ending_link_to_where_they_are_done(staff_user):
     today = timezone.localdate()
-    signed = today.replace(year=today.year - 3) + datetime.timedelta(days=30)
+    # Three years ago, a month from today (the 28th at most: 29 February has no such day).
+    signed = today.replace(year=today.year - 3, day=min(today.day, 28))
+    signed += datetime.timedelta(days=30)
     ending = ProposalFactory(active=True, signed_on=signed, term_years=3)
     waiting = section(visit(staff_user), "waiting")
 
@@ -170,3 +172,28 @@ def test_the_index_reads_as_many_queries_with_more_work(staff_user):
     fill(8, staff_user, liaison)
 
     assert index_queries(staff_user) == few
+
+
+def test_only_city_staff_have_my_work(db):
+    from tests.factories import UserFactory
+
+    flag_only = UserFactory(username="flag", is_staff=True)  # staff flag, no role
+    LiaisonFactory(user__first_name="Aiko")
+    ProposalEventFactory(title_en="Internal step", is_public=False)
+    body = visit(flag_only)
+    assert "My work" not in body and "Internal step" not in body
+
+
+def test_one_kind_of_work_does_not_hide_the_others(staff_user):
+    from programmes.my_work import SHOWN_PER_KIND
+
+    for number in range(SHOWN_PER_KIND + 3):
+        CommitmentFactory(due_on=timezone.localdate() - datetime.timedelta(days=2),
+                          description=f"Promise {number}")  # fmt: skip
+    CommentFactory(is_request=True, body="Which schools?")
+
+    waiting = section(visit(staff_user), "waiting")
+
+    assert waiting.count('class="waiting-overdue_commitment"') == SHOWN_PER_KIND
+    assert "3 more like these" in waiting
+    assert "Which schools?" in waiting

@@ -14,10 +14,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core import content_version as versions
 from core import page_cache
-from partnerships.models import FocusSector, PartnerCity, Proposal
+from partnerships.models import FocusSector, PartnerCity, Profile, Proposal
 
 from .factories import (
     FocusSectorFactory,
@@ -415,6 +416,11 @@ def test_changes_outside_the_portals_records_keep_the_pages(db):
 
     ReminderSent.objects.create(kind="report_due", key="report:1:2025", recipient=someone,
                                 sent_on=datetime.date(2026, 1, 12))  # fmt: skip
+    assert versions.content_version() == version
+    # A person's profile: choosing a language, opening the admin's "My work".
+    profile = Profile.objects.create(user=someone, language="ja")
+    profile.work_seen_at = timezone.now()
+    profile.save()
     assert versions.content_version() == version
     FocusSectorFactory(name_en="Tourism")
     assert versions.content_version() > version

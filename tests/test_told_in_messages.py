@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 from tests.html_forms import form_on_page
@@ -86,3 +87,31 @@ def test_the_step_buttons_say_what_they_do(client, staff):
         ">Record the offer</button>" in confirm
     )
     assert "Confirm: Offer made" not in confirm
+
+
+def test_citizens_following_by_email_are_counted_never_named(client, staff):
+    from partnerships.models import Follower
+
+    proposal = ready_for("explore")
+    LiaisonFactory(consulate=proposal.consulate, user__first_name="Aiko", user__last_name="Sato")
+    for number in range(2):
+        Follower.objects.create(proposal=proposal, email=f"citizen{number}@example.org",
+                                language="en", confirmed_at=timezone.now())  # fmt: skip
+    Follower.objects.create(proposal=proposal, email="unconfirmed@example.org", language="en")
+
+    said = success_message(take(client, proposal, "explore"))
+
+    assert said.endswith("Mailed to Aiko Sato; 2 people following it by email.")
+    assert "example.org" not in said
+
+
+def test_a_step_the_public_does_not_see_tells_no_citizen(client, staff):
+    from partnerships.models import Follower
+
+    proposal = ready_for("explore", published=False)
+    Follower.objects.create(proposal=proposal, email="citizen@example.org", language="en",
+                            confirmed_at=timezone.now())  # fmt: skip
+
+    said = success_message(take(client, proposal, "explore"))
+
+    assert said.endswith("Nobody is mailed about it.")

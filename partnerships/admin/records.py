@@ -205,14 +205,16 @@ class CommentAdmin(StampsUserOnCreate, ArchiveAdmin, PortalHistoryAdmin):
         form = AnswerForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                answer, _created = discussion.request_answer(
+                answer, created = discussion.request_answer(
                     request=question, by=request.user, **form.cleaned_data
                 )
             except discussion.DiscussionRefused as refusal:
                 report(request, refusal)
             else:
-                told = told_about("comment", answer)
-                messages.success(request, f"{_('Your answer was sent.')} {told}")
+                # A second copy of the form sent nothing: it says only that the answer is sent.
+                sent = _("Your answer was sent.")
+                told = told_about("comment", answer) if created else ""
+                messages.success(request, f"{sent} {told}".strip())
                 return redirect(reverse("admin:index"))
         confirmation = Confirmation(
             title=_("Answer a request for information"),

@@ -29,7 +29,9 @@
     var inside = target.querySelector("details");
     if (inside) inside.open = true;
     var section = /-heading$/.test(id) ? target.closest("fieldset") : target;
-    var field = section.matches("input, select, textarea") ? section : firstInput(section);
+    // A section holding a two-box picker (the sectors) is linked for the picker: its filter.
+    var picker = section.querySelector(".selector-available input[type=text]");
+    var field = section.matches("input, select, textarea") ? section : picker || firstInput(section);
     field = focusable(field);
     if (field) {
       field.focus();

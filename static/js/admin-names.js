@@ -13,6 +13,7 @@
     // A table's cell: its name is the select's aria-label (core/admin/named_inputs.py).
     var name = select.getAttribute("aria-label");
     if (!name || !select.id) return null;
+    if (document.getElementById(select.id + "-name")) return select.id + "-name";
     var hidden = document.createElement("span");
     hidden.id = select.id + "-name";
     hidden.hidden = true;

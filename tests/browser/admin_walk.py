@@ -31,14 +31,16 @@ def admin_links(page, base):
             yield path
 
 
-def walk_admin(page, base, visit, limit=400):
-    """Open each kind of admin page once and call `visit(page, path)` on it. Returns the paths
-    opened, in order."""
-    seen_kinds, opened, queue = set(), [], ["/admin/"]
+def walk_admin(page, base, visit, also=(), limit=400):
+    """Open each kind of admin page once, and each page of `also` (the same kind of page in
+    another state, e.g. a proposal at each stage), and call `visit(page, path)` on it, with
+    every folded section opened. Returns the paths opened, in order."""
+    seen_kinds, opened, queue = set(), [], ["/admin/", *also]
+    extra = set(also)
     while queue and len(opened) < limit:
         path = queue.pop(0)
         kind = kind_of(path)
-        if kind in seen_kinds:
+        if kind in seen_kinds and path not in extra:
             continue
         seen_kinds.add(kind)
         response = page.goto(base + path)
@@ -48,6 +50,7 @@ def walk_admin(page, base, visit, limit=400):
             queue.append(urlsplit(page.url).path)
             continue
         opened.append(path)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         visit(page, path)
         queue.extend(link for link in admin_links(page, base) if kind_of(link) not in seen_kinds)
     return opened
