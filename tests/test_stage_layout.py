@@ -131,3 +131,15 @@ def test_a_delegate_is_a_short_row(staff_client):
     row = row[: row.index("</tr>")]
     fields = set(re.findall(r'name="delegates-__prefix__-([^"]+)"', row))
     assert fields == {"id", "visit", "name", "title_ind", "side"}  # id and visit are hidden
+
+
+def test_the_long_full_text_is_folded_and_the_linked_sections_keep_their_numbers(staff_client):
+    proposal = proposal_in("offered")
+    url = reverse("admin:partnerships_proposal_change", args=[proposal.pk])
+    html = staff_client.get(url, **EN).content.decode()
+
+    full_text, folded = section(html, "Full text")
+    assert folded and 'name="body_ind"' in full_text
+    # The checklist and the index link to these by their numbers (requirements.py, index.html).
+    assert re.search(r'id="fieldset-0-1-heading"[^>]*>Partner<', html)
+    assert re.search(r'id="fieldset-0-3-heading"[^>]*>Agreement<', html)

@@ -45,13 +45,15 @@ def fieldsets_for(proposal):
     if status in CLOSED:
         dates.insert(1, "closing_reason")
     return [
-        (None, {"fields": ["reference", "slug", "title", "summary", "body", "seen_version"]}),
+        (None, {"fields": ["reference", "slug", "title", "summary", "seen_version"]}),
         (_("Partner"), {"fields": ["partner_country", "consulate", "partner_city", "sectors"]}),
         (_("Status and dates"), {"fields": dates}),
         (
             _("Agreement"),
             {"fields": AGREEMENT_FIELDS, "classes": [] if status in AGREED else FOLDED},
         ),
+        # After the agreement: the sections linked by number ("fieldset-0-3-heading") keep it.
+        (_("Full text"), {"fields": ["body"], "classes": FOLDED}),
         (_("Notifications"), {"fields": ["followers"], "classes": FOLDED}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": FOLDED}),
     ]

@@ -48,6 +48,13 @@
   function mend(root) {
     root.querySelectorAll(".select2-selection:not([data-named])").forEach(nameSelection);
     root.querySelectorAll(".select2-search__field:not([aria-labelledby])").forEach(nameSearchBox);
+    // An open list is named by the box it belongs to: select2 says aria-owns, a combobox
+    // needs aria-controls (and none once the list is gone).
+    root.querySelectorAll(".select2-selection[role=combobox]").forEach(function (box) {
+      var owns = box.getAttribute("aria-owns");
+      if (owns) box.setAttribute("aria-controls", owns);
+      else box.removeAttribute("aria-controls");
+    });
     // The chosen item is text inside the box, not a second text field without a name.
     root.querySelectorAll(".select2-selection__rendered[role=textbox]")
       .forEach(function (chosen) { chosen.removeAttribute("role"); chosen.removeAttribute("aria-readonly"); });
@@ -62,7 +69,9 @@
   function start() {
     mend(document);
     new MutationObserver(function () { mend(document); })
-      .observe(document.body, { childList: true, subtree: true });
+      .observe(document.body, {
+        childList: true, subtree: true, attributes: true, attributeFilter: ["aria-owns"],
+      });
   }
 
   if (document.readyState === "loading") {
