@@ -5,23 +5,15 @@ import re
 from html import unescape
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import LiaisonFactory, StaffUserFactory, UserFactory
 from tests.html_forms import form_on_page
 from tests.lifecycle import ready_for
+from tests.test_lifecycle_admin import change_url, step_url
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-def change_url(proposal):
-    return reverse("admin:partnerships_proposal_change", args=[proposal.pk])
-
-
-def step_url(proposal, verb):
-    return reverse("admin:partnerships_proposal_step", args=[proposal.pk, verb])
 
 
 def success_message(page):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from core import numbers
 from core.texts import fallback_note, source_language
 
+from ..language_choice import NATIVE_NAMES
 from ..matching import reasons
 
 register = template.Library()
@@ -91,9 +92,8 @@ def language_links(context):
     request = context["request"]
     path = request.get_full_path()
     current = context.get("LANGUAGE_CODE")
-    native = {"id": "Bahasa Indonesia", "en": "English", "ja": "日本語"}
     return [
-        (code, native.get(code, name), translate_url(path, code), code == current)
+        (code, NATIVE_NAMES.get(code, name), translate_url(path, code), code == current)
         for code, name in settings.LANGUAGES
     ]
 
