@@ -20,6 +20,10 @@ def parse_locust_csv(path):
     raise ValueError(f"no aggregated row in {path}")
 
 
+def _percent(rate):
+    return "–" if rate is None else f"{rate:.0%}"
+
+
 def report(rows, machine, annual_report=None):
     """Markdown and JSON of the measured rows (dicts with page, users, rps, bare_rps, p50, p95,
     failures, requests, queries_small, queries_national), and of the annual report's timing
@@ -29,15 +33,16 @@ def report(rows, machine, annual_report=None):
         f"{machine['workers']} workers, `DJANGO_DEBUG=0`, PostgreSQL; {machine['seconds']} s of "
         "load per page, each followed by the bare view for as long.",
         "",
-        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | build ms | "
-        "queries @10 | queries @national |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | users | req/s | ratio to bare | p50 ms | p95 ms | errors | cache hits | "
+        "build ms | queries @10 | queries @national |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         ratio = row["rps"] / row["bare_rps"] if row["bare_rps"] else 0
         lines.append(
             f"| {row['page']} | {row['users']} | {row['rps']:.1f} | {ratio:.2f} | "
             f"{row['p50']:.0f} | {row['p95']:.0f} | {row['failures']} | "
+            f"{_percent(row.get('hit_rate'))} | "
             f"{row.get('build_ms', float('nan')):.0f} | "
             f"{row['queries_small'] if row['queries_small'] is not None else '–'} | "
             f"{row['queries_national'] if row['queries_national'] is not None else '–'} |"

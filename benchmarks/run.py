@@ -30,6 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script (`make bench`), it imports its sibling modules
 
+from benchmarks import scenarios  # noqa: E402
 from benchmarks.django_steps import COUNT, REPORT_TIMING, SEED  # noqa: E402
 from benchmarks.report import parse_locust_csv, report  # noqa: E402
 
@@ -45,28 +46,6 @@ BARE = "/bench/bare"
 # One key for the whole run: the reader's session is signed by the seeding process and read by
 # gunicorn's workers.
 SECRET_KEY = secrets.token_urlsafe(64)
-
-# (page type, address; "{proposal}" and "{reference}" are filled from the data, "review" pages
-# are read as a liaison of the mission that handles every benchmark proposal)
-PAGES = [
-    ("home", "/en/"),
-    ("proposal list", "/en/proposals/"),
-    ("list, page 400", "/en/proposals/?page=400"),
-    ("list, sector and search", "/en/proposals/?sector=education&q=Kemitraan"),
-    ("proposal page", "/en/proposals/{proposal}/"),
-    ("sector page", "/en/sectors/education/"),
-    ("city page", "/en/cities/bench-city-2/"),
-    ("visit list", "/en/visits/"),
-    ("Atom feed", "/feeds/updates.atom"),
-    ("visits.ics", "/visits.ics"),
-    ("proposals.csv", "/en/open-data/proposals.csv"),
-    ("proposals.json", "/en/open-data/proposals.json"),
-    ("sitemap index", "/sitemap.xml"),
-    ("agreement register", "/en/register/"),
-    ("sitemap page", "/sitemap-proposals.xml?p=5"),
-    ("review queue", "/en/review/"),
-    ("review page", "/en/review/{reference}/"),
-]
 
 
 def production_environment(database):
@@ -106,9 +85,8 @@ def recreate(url):
     admin.close()
 
 
-def django_step(database, code, argument=None):
-    """Run `code` in a Django process on `database` with `argument` (JSON) as ARGUMENT; its last
-    printed line is JSON."""
+def django_process(database, code, argument=None):
+    """A Django process running `code` on `database` with `argument` (JSON) as ARGUMENT."""
     script = (
         "import django, json, os, sys; sys.path.insert(0, '.'); django.setup()\n"
         "from django.core.management import call_command\n"
@@ -117,12 +95,21 @@ def django_step(database, code, argument=None):
     # Queries are counted for building the page: the page cache is left out.
     env = {**production_environment(database), "DJANGO_SETTINGS_MODULE": "kupang_portal.settings",
            "BENCH_ARGUMENT": json.dumps(argument), "PORTAL_PAGE_CACHE": "0"}  # fmt: skip
-    done = subprocess.run(
-        [PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode:
-        raise SystemExit(done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return subprocess.Popen([PYTHON, "-c", script], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+
+
+def finished(process):
+    """The last printed line (JSON) of a django_process, once it has ended."""
+    stdout, stderr = process.communicate()
+    if process.returncode:
+        raise SystemExit(stderr)
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def django_step(database, code, argument=None):
+    """Run `code` as a django_process and wait for its last printed line (JSON)."""
+    return finished(django_process(database, code, argument))
 
 
 def seed(database, sizes):
@@ -157,9 +144,12 @@ def serve(database):
     raise SystemExit("gunicorn did not start")
 
 
-def load(path, users, session, folder):
+def load(path, users, session, folder, order="each", paths_file=""):
+    """locust's figures for `path` (or the addresses listed in `paths_file`, in `order`), with
+    the page cache's hit rate."""
     prefix = Path(folder) / f"run-{secrets.token_hex(4)}"
-    env = {**os.environ, "BENCH_PATHS": path, "BENCH_SESSION": session}
+    env = {**os.environ, "BENCH_PATHS": path, "BENCH_SESSION": session, "BENCH_ORDER": order,
+           "BENCH_PATHS_FILE": paths_file, "BENCH_HITS_FILE": f"{prefix}-hits.json"}  # fmt: skip
     done = subprocess.run(
         [str(Path(PYTHON).parent / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"),
          "--headless", "-u", str(users), "-r", str(users), "-t", f"{SECONDS}s",
@@ -168,7 +158,8 @@ def load(path, users, session, folder):
         env=env, check=False, capture_output=True, text=True,
     )  # fmt: skip
     try:
-        return parse_locust_csv(f"{prefix}_stats.csv")
+        return {**parse_locust_csv(f"{prefix}_stats.csv"),
+                "hit_rate": scenarios.hit_rate(f"{prefix}-hits.json")}  # fmt: skip
     except (OSError, ValueError, KeyError):
         # A run that could not be read is reported as such; the other pages still are.
         print(f"  locust's results for {path} could not be read:\n{done.stderr[-1500:]}")
@@ -225,6 +216,31 @@ def measure_pages(pages, review_session, counts_small, counts_national):
     return rows
 
 
+def measure_scenarios(listed, proposal_path):
+    """The runs of scenarios.py, at the first number of users, with the writer where asked."""
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        server = serve(DATABASE)
+        try:
+            for name, order, paths, writing in scenarios.scenarios(listed, proposal_path):
+                listed_file = scenarios.write_paths(folder, name, paths)
+                writer = django_process(DATABASE, scenarios.WRITER, SECONDS) if writing else None
+                measured = load("", USERS[0], "", folder, order, listed_file)
+                writes = finished(writer)["writes"] if writer else 0
+                bare = load(BARE, USERS[0], "", folder)
+                rate = measured["hit_rate"]
+                print(f"  {name:36} {measured['rps']:8.1f} req/s (bare {bare['rps']:.0f})  p95 "
+                      f"{measured['p95']:.0f} ms  hits {rate if rate is None else f'{rate:.0%}'}"
+                      f"  writes {writes}", flush=True)  # fmt: skip
+                rows.append({"page": name, "path": f"{order} over {len(paths)}",
+                             "users": USERS[0], **measured, "bare_rps": bare["rps"],
+                             "queries_small": None, "queries_national": None})  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait()
+    return rows
+
+
 def main():
     small = with_database_name(DATABASE, urlsplit(DATABASE).path.lstrip("/") + "_small")
     sizes = json.loads(os.environ.get("BENCH_SIZES", "{}"))
@@ -234,14 +250,17 @@ def main():
     print(f"  {national['written']} in {time.perf_counter() - started:.0f} s", flush=True)
     tiny = seed(small, {"proposals": 10, "events_per_proposal": 10, "cities": 20, "visits": 10})
     collect_static()  # production settings read the static files' manifest
-    pages = [(name, path.format(**national)) for name, path in PAGES]
-    small_pages = [(name, path.format(**tiny)) for name, path in PAGES]
+    pages = [(name, path.format(**national)) for name, path in scenarios.PAGES]
+    small_pages = [(name, path.format(**tiny)) for name, path in scenarios.PAGES]
     counts_small = query_counts(small, small_pages)
     counts_national = query_counts(DATABASE, pages)
     annual_report = django_step(DATABASE, REPORT_TIMING, {"activities": 60})
 
     empty_cache()
     rows = measure_pages(pages, national["session"], counts_small, counts_national)
+    empty_cache()
+    listed = django_step(DATABASE, scenarios.ADDRESSES)
+    rows += measure_scenarios(listed, dict(pages)["proposal page"])
     machine = {
         "when": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "

@@ -45,7 +45,9 @@ def register_cached_views(*view_names):
 KEPT_PARAMETERS = frozenset({"page", "p", "sector", "status", "country"})
 
 # Headers that belong to one answer, never to the stored page.
-PER_RESPONSE_HEADERS = frozenset({"set-cookie", "cache-control", "vary", "etag", "expires"})
+PER_RESPONSE_HEADERS = frozenset(
+    {"set-cookie", "cache-control", "vary", "etag", "expires", "x-page-cache"}
+)
 
 
 def record_changed(sender, **kwargs):
@@ -179,6 +181,12 @@ def _stored_as_streamed(key, response, stream):
         _store(key, response, b"".join(chunks))
 
 
+def _answered(response, how):
+    # Whether the answer came from the cache, for whoever measures it (make bench).
+    response["X-Page-Cache"] = how
+    return response
+
+
 def page_cache(get_response):
     def middleware(request):
         if not _may_use_cache(request):
@@ -190,8 +198,8 @@ def page_cache(get_response):
             logger.exception("The page cache cannot be read; answering without it")
             return get_response(request)
         if stored is not None:
-            return _answer_from(stored, request)
-        response = get_response(request)
+            return _answered(_answer_from(stored, request), "hit")
+        response = _answered(get_response(request), "miss")
         if _is_storable(request, response):
             if response.streaming:
                 stream = response.streaming_content
