@@ -1,12 +1,21 @@
-"""The content version: one number in the shared cache that moves whenever a record public pages
-could show changes. Whatever is kept under a version (a page, a ranking of cities) is never read
-again once the version has moved, so nothing needs to be found and deleted.
+"""Content versions: numbers in the shared cache that move whenever a record public pages could
+show changes. Whatever is kept under a version (a page, a ranking of cities) is never read again
+once the version has moved, so nothing needs to be found and deleted.
 
-It moves twice per change: at once (a reader in the same process or transaction sees it) and
-after the commit (a reader that took the new version before the change was visible, and kept
-what it saw, is never answered from again). Model signals call content_changed()
-(core/page_cache.py connects them); a bulk insert or a queryset update, which send
-none, must call it themselves.
+- The content version moves with every change: lists, feeds, exports and rankings, which may
+  show any record, are kept under it.
+- A record's own version ("partnerships.proposal:12") moves when the record, or a record its
+  app files under it (a proposal's timeline step), changes. A record's page is kept under its
+  records' versions and the shared version.
+- The shared version moves with every change that is not filed under a record (a sector, a city,
+  a visit): anything may show those, so every record page is redone.
+
+Versions move twice per change: at once (a reader in the same process or transaction sees it)
+and after the commit (a reader that took the new version before the change was visible, and
+kept what it saw, is never answered from again). The content version always moves first, so a
+page that saw it unmoved before and after it was built saw no change begin or end. Model signals
+call content_changed() (core/page_cache.py connects them); a bulk insert or a queryset update,
+which send none, must call it themselves.
 """
 
 import logging
@@ -18,33 +27,68 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
+SHARED = "shared"
+# Keys to move once the transaction commits, kept on its connection.
+PENDING = "_portal_versions_to_move"
+
+
+def record_tag(model, pk):
+    """The name of one record's version: its model's label and its primary key."""
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def _key(tag):
+    return f"portal:version:{tag}"
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh value that no stored page can carry, even if the key was evicted.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    return versions_of([])[VERSION_KEY]
 
 
-def _bump():
+def versions_of(tags):
+    """{name: version} of the content version and the named versions, in one round trip.
+    A version never seen (or evicted) starts at a fresh value no stored page can carry."""
+    keys = {VERSION_KEY: VERSION_KEY, **{tag: _key(tag) for tag in tags}}
+    found = cache.get_many(keys.values())
+    missing = [key for key in keys.values() if key not in found]
+    for key in missing:
+        cache.add(key, time.time_ns(), timeout=None)
+    if missing:
+        found.update(cache.get_many(missing))
+    return {name: found.get(key) for name, key in keys.items()}
+
+
+def _move(keys):
     try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        for key in keys:  # the content version first (see above)
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.add(key, time.time_ns(), timeout=None)
     except Exception:
         # The change itself is saved; stored pages now live until they expire.
-        logger.exception("Could not bump the public content version")
+        logger.exception("Could not move the public content versions")
 
 
-def content_changed():
-    """Call for any change to what public pages could show. The model signals do it; a bulk
-    insert or a queryset update, which send none, must call it."""
-    _bump()
+def _move_pending():
     connection = transaction.get_connection()
-    # Once per transaction is enough, however many records it saves.
-    if not any(callback is _bump for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(_bump)
+    keys = getattr(connection, PENDING, [])
+    setattr(connection, PENDING, [])
+    _move([VERSION_KEY, *dict.fromkeys(key for key in keys if key != VERSION_KEY)])
+
+
+def content_changed(records=None):
+    """Call for any change to what public pages could show: `records` names the versions of
+    the records it is filed under (record_tag), None any record page. The model signals do it; a
+    bulk insert or a queryset update, which send none, must call it."""
+    keys = [VERSION_KEY, *(_key(tag) for tag in ([SHARED] if records is None else records))]
+    _move(keys)
+    connection = transaction.get_connection()
+    # One callback per transaction, however many records it saves, moving all their versions.
+    if not any(callback is _move_pending for _, callback, _ in connection.run_on_commit):
+        setattr(connection, PENDING, [])
+        if connection.in_atomic_block:
+            transaction.on_commit(_move_pending)
+    getattr(connection, PENDING).extend(keys)
+    if not connection.in_atomic_block:
+        _move_pending()

@@ -25,7 +25,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 
-from core.content_version import content_changed, content_version
+from core.content_version import SHARED, VERSION_KEY, content_changed, versions_of
 
 logger = logging.getLogger(__name__)
 
@@ -50,26 +50,46 @@ PER_RESPONSE_HEADERS = frozenset(
 )
 
 
-def record_changed(sender, **kwargs):
-    content_changed()
+# {model label: the record versions (record_tag) a change to one of its rows moves}, as each
+# app files its models (`keep_pages_of`). A change to a model filed nowhere moves the shared
+# version, which every record page is kept under.
+FILED_UNDER = {}
 
 
-def keep_pages_of(app_config, not_shown=()):
+def record_changed(sender, instance=None, **kwargs):
+    # A many-to-many change is filed under the record on its side (a proposal's sectors).
+    filed = FILED_UNDER.get(type(instance)._meta.label_lower) if instance is not None else None
+    content_changed(None if filed is None else list(filed(instance)))
+
+
+def keep_pages_of(app_config, not_shown=(), filed_under=None):
     """Every model of an app whose records public pages show (their histories and
-    many-to-many tables too) bumps the version when saved, deleted or re-linked; except the
+    many-to-many tables too) moves the versions when saved, deleted or re-linked; except the
     models named in `not_shown`, which no public page shows (a citizen following a proposal,
-    the reminders being recorded must not empty everyone's page cache). Receivers are connected
-    per model: one for every sender would stop Django's fast deletes everywhere (sessions,
-    sign-in logs)."""
+    the reminders being recorded must not empty everyone's page cache). `filed_under` maps a
+    model's name to a function giving the record versions a row's change moves (and nothing
+    shared): only record pages that declare one of them (`shows_records`) are redone. Receivers
+    are connected per model: one for every sender would stop Django's fast deletes everywhere
+    (sessions, sign-in logs)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     for model in app_config.get_models(include_auto_created=True):
         if model._meta.model_name in not_shown:
             continue
+        if model._meta.model_name in (filed_under or {}):
+            FILED_UNDER[model._meta.label_lower] = filed_under[model._meta.model_name]
         uid = f"page_cache_{model._meta.label_lower}"
         post_save.connect(record_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(record_changed, sender=model, dispatch_uid=uid)
         m2m_changed.connect(record_changed, sender=model, dispatch_uid=uid)
+
+
+def shows_records(request, *tags):
+    """Say that this page shows these records (record_tag) and, beyond them, only what changes
+    under the shared version: it is then kept until one of those changes, not until anything
+    does. Every record it shows must be named, and every model it shows filed under one of
+    them or under nothing."""
+    request.page_records = {*getattr(request, "page_records", ()), *tags}
 
 
 def _may_use_cache(request):
@@ -110,12 +130,12 @@ def _release():
 RELEASE = _release()
 
 
-def _page_key(request, version):
+def _page_key(request):
     # The host and scheme are part of the address: robots.txt, the sitemap, the feed and the
     # exports write absolute links.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"portal:page:{RELEASE}:{version}:{request.LANGUAGE_CODE}:{digest}"
+    return f"portal:page:{RELEASE}:{request.LANGUAGE_CODE}:{digest}"
 
 
 def _etag(content):
@@ -147,25 +167,38 @@ def _is_storable(request, response):
     )
 
 
-def _store(key, response, content):
-    stored = {
-        "status": response.status_code,
-        "content": content,
-        "etag": _etag(content),
-        "headers": [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in PER_RESPONSE_HEADERS
-        ],
-    }
+def _versions_to_keep(request, before):
+    """The versions a page built from content version `before` is kept under, or None if it must
+    not be kept: a record page (shows_records) under its records' and the shared version, read
+    now and kept only if no change began or ended while it was built; any other page under the
+    content version it was built from."""
+    records = getattr(request, "page_records", None)
+    if not records:
+        return {VERSION_KEY: before}
+    names = [SHARED, *sorted(records)]
+    now = versions_of(names)
+    if now[VERSION_KEY] != before:
+        return None
+    return {name: now[name] for name in names}
+
+
+def _store(key, request, before, response, content):
+    etag = _etag(content)
     try:
-        cache.set(key, stored, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
+        versions = _versions_to_keep(request, before)
+        if versions is not None:
+            cache.set(key, {
+                "status": response.status_code, "content": content, "etag": etag,
+                "versions": versions,
+                "headers": [(name, value) for name, value in response.items()
+                            if name.lower() not in PER_RESPONSE_HEADERS],
+            }, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)  # fmt: skip
     except Exception:
         logger.exception("Could not store a public page")
-    return stored["etag"]
+    return etag
 
 
-def _stored_as_streamed(key, response, stream):
+def _stored_as_streamed(key, request, before, response, stream):
     """Pass the stream through untouched and keep a copy; store it only if it ran to its end
     and stayed within PORTAL_PAGE_CACHE_MAX_BYTES (beyond that, memory stays constant)."""
     chunks, size = [], 0
@@ -178,7 +211,7 @@ def _stored_as_streamed(key, response, stream):
                 chunks.append(chunk)
         yield chunk
     if chunks is not None:
-        _store(key, response, b"".join(chunks))
+        _store(key, request, before, response, b"".join(chunks))
 
 
 def _answered(response, how):
@@ -187,13 +220,23 @@ def _answered(response, how):
     return response
 
 
+def _look_up(key):
+    """(the stored answer if every version it was kept under is unchanged, the content version
+    now), in two round trips to the cache."""
+    stored = cache.get(key)
+    kept_under = stored["versions"] if stored else {}
+    now = versions_of([name for name in kept_under if name != VERSION_KEY])
+    fresh = stored is not None and all(now[name] == v for name, v in kept_under.items())
+    return (stored if fresh else None), now[VERSION_KEY]
+
+
 def page_cache(get_response):
     def middleware(request):
         if not _may_use_cache(request):
             return get_response(request)
         try:
-            key = _page_key(request, content_version())
-            stored = cache.get(key)
+            key = _page_key(request)
+            stored, before = _look_up(key)
         except Exception:
             logger.exception("The page cache cannot be read; answering without it")
             return get_response(request)
@@ -203,9 +246,11 @@ def page_cache(get_response):
         if _is_storable(request, response):
             if response.streaming:
                 stream = response.streaming_content
-                response.streaming_content = _stored_as_streamed(key, response, stream)
+                response.streaming_content = _stored_as_streamed(
+                    key, request, before, response, stream
+                )
             else:
-                response["ETag"] = _store(key, response, response.content)
+                response["ETag"] = _store(key, request, before, response, response.content)
                 return _not_modified_if_unchanged(request, response)
         return response
 

@@ -2,6 +2,28 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def filed_under_proposals():
+    """The models whose rows only their own proposal's page shows among record pages, with
+    the version each row moves (their edit histories carry the same fields)."""
+    from core.content_version import record_tag
+
+    from .models import Proposal
+
+    def own(proposal):
+        return [record_tag(Proposal, proposal.pk)]
+
+    def of_its_proposal(row):
+        return [record_tag(Proposal, row.proposal_id)]
+
+    children = ("proposalevent", "candidatecity", "document", "approval", "agreementrenewal")
+    return {
+        "proposal": own,
+        "historicalproposal": lambda history: [record_tag(Proposal, history.id)],
+        **dict.fromkeys(children, of_its_proposal),
+        **{f"historical{name}": of_its_proposal for name in children},
+    }
+
+
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("Partnerships")
@@ -13,9 +35,15 @@ class PartnershipsConfig(AppConfig):
 
         checked_texts.register()
         # Anonymous answers kept in the shared page cache until a record changes; a citizen
-        # following a proposal, or a person's profile (their language, their last visit),
-        # changes nothing a page shows.
-        page_cache.keep_pages_of(self, not_shown={"follower", "profile", "historicalprofile"})
+        # or a staff member following a proposal, a person's profile (their language, their
+        # last visit) and the internal discussion change nothing a page shows. A proposal's own
+        # rows move only its version: other proposals' pages stay kept.
+        page_cache.keep_pages_of(
+            self,
+            not_shown={"follower", "profile", "historicalprofile", "proposal_followers",
+                       "comment", "historicalcomment"},
+            filed_under=filed_under_proposals(),
+        )  # fmt: skip
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (
             "home", "proposal_list", "proposal_detail", "proposal_feed", "sector_list",
             "sector_detail", "city_list", "city_detail", "open_data", "open_data_csv",

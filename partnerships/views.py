@@ -8,7 +8,9 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.content_version import record_tag
 from core.files import serve_file
+from core.page_cache import shows_records
 
 from .filters import ProposalFilter
 from .follow_views import FollowForm
@@ -126,6 +128,9 @@ class ProposalDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         proposal = self.object
+        # Its own rows are filed under it (PartnershipsConfig); cities, sectors, visits and
+        # activities are shared: a change elsewhere leaves this page kept.
+        shows_records(self.request, record_tag(Proposal, proposal.pk))
         sections = public_sections(proposal)
         # A section may say when it last had public news (an activity recorded): a working
         # partnership is not called quiet for lack of timeline steps.

@@ -23,7 +23,7 @@ def test_the_report_gives_each_page_its_ratio_to_the_bare_view():
     rows = [{"page": "home", "path": "/en/", "users": 10, "rps": 40.0, "bare_rps": 400.0,
              "p50": 80.0, "p95": 150.0, "failures": 0, "requests": 120, "build_ms": 61.4,
              "queries_small": 8,
-             "queries_national": 8},
+             "queries_national": 8, "hit_rate": 0.934},
             {"page": "sitemap page", "path": "/sitemap-proposals.xml?p=5", "users": 50,
              "rps": 10.0, "bare_rps": 0, "p50": 1.0, "p95": 2.0, "failures": 3, "requests": 3,
              "build_ms": 240.0, "queries_small": None, "queries_national": 6}]  # fmt: skip
@@ -32,8 +32,8 @@ def test_the_report_gives_each_page_its_ratio_to_the_bare_view():
 
     markdown, data = report(rows, machine)
 
-    assert "| home | 10 | 40.0 | 0.10 | 80 | 150 | 0 | 61 | 8 | 8 |" in markdown
-    assert "| sitemap page | 50 | 10.0 | 0.00 | 1 | 2 | 3 | 240 | – | 6 |" in markdown
+    assert "| home | 10 | 40.0 | 0.10 | 80 | 150 | 0 | 93% | 61 | 8 | 8 |" in markdown
+    assert "| sitemap page | 50 | 10.0 | 0.00 | 1 | 2 | 3 | – | 240 | – | 6 |" in markdown
     assert json.loads(data)["rows"][0]["bare_rps"] == 400.0
 
 
@@ -58,3 +58,30 @@ def test_an_annual_report_is_timed_on_a_busy_year(db):
     assert timing["activities"] == 12 and set(timing["pdf_ms"]) == {"id", "en", "ja"}
     assert min(timing["pdf_pages"].values()) >= 1
     assert not Activity.objects.exists()  # everything it wrote was rolled back
+
+
+def test_the_spread_runs_ask_for_every_record_page_in_three_languages():
+    from benchmarks import scenarios
+
+    listed = {"proposals": [["bench-a", "KPG-2020-001"], ["bench-b", "KPG-2020-002"]],
+              "cities": ["bench-city-0"], "visits": ["bench-visit-0"]}  # fmt: skip
+
+    addresses = scenarios.addresses(listed)
+
+    assert len(addresses) == len(set(addresses)) == 4 * 3
+    assert {"/id/proposals/bench-a/", "/ja/cities/bench-city-0/", "/en/visits/bench-visit-0/"} <= (
+        set(addresses)
+    )
+    assert addresses == scenarios.addresses(listed)  # the same order in every run
+    common, rare = scenarios.searches(listed)
+    assert "/en/proposals/?q=Kemitraan" in common
+    assert sorted(rare) == ["/en/proposals/?q=KPG-2020-001", "/en/proposals/?q=KPG-2020-002"]
+
+
+def test_a_runs_hit_rate_is_read_from_the_counts_locust_wrote(tmp_path):
+    from benchmarks import scenarios
+
+    counts = tmp_path / "hits.json"
+    counts.write_text('{"hit": 45, "miss": 5}')
+    assert scenarios.hit_rate(counts) == 0.9
+    assert scenarios.hit_rate(tmp_path / "never-written.json") is None

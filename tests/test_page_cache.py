@@ -40,6 +40,11 @@ def visitor():
 
 @pytest.fixture
 def story(db):
+    return a_story()
+
+
+def a_story():
+    """A published proposal with its city, sector, a public step and a visit."""
     sector = FocusSectorFactory(name_ind="Kebersihan", name_en="Cleanliness", slug="cleanliness")
     city = PartnerCityFactory(name_ind="Kitakyushu", name_en="Kitakyushu", slug="kitakyushu")
     proposal = ProposalFactory(
@@ -343,18 +348,24 @@ def test_a_stream_is_kept_only_when_read_to_its_end(visitor, story, django_asser
     assert again["Content-Disposition"] == whole["Content-Disposition"]
 
 
-def test_a_download_broken_off_is_not_kept():
+def test_a_download_broken_off_is_not_kept(rf):
     from django.core.cache import cache
     from django.http import StreamingHttpResponse
 
+    def kept_as_streamed(response):
+        request, before = rf.get("/en/open-data/proposals.csv"), versions.content_version()
+        return page_cache._stored_as_streamed(
+            "a-key", request, before, response, response.streaming_content
+        )
+
     response = StreamingHttpResponse(iter([b"first rows\n", b"last rows\n"]))
-    stream = page_cache._stored_as_streamed("a-key", response, response.streaming_content)
+    stream = kept_as_streamed(response)
     assert next(stream) == b"first rows\n"
     stream.close()  # what the server does when the visitor goes away
     assert cache.get("a-key") is None
 
     response = StreamingHttpResponse(iter([b"first rows\n", b"last rows\n"]))
-    stream = page_cache._stored_as_streamed("a-key", response, response.streaming_content)
+    stream = kept_as_streamed(response)
     assert b"".join(stream) == b"first rows\nlast rows\n"
     assert cache.get("a-key")["content"] == b"first rows\nlast rows\n"
 
