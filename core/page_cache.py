@@ -39,10 +39,11 @@ def register_cached_views(*view_names):
     CACHED_VIEWS.update(view_names)
 
 
-# Only these query parameters make a page worth keeping: the list's filters and pages, the
-# sitemap's pages. Any other (a search, a made-up parameter) is answered without a copy, so that
-# nobody can fill the shared cache by varying an address.
-KEPT_PARAMETERS = frozenset({"page", "p", "sector", "status", "country"})
+# Only these query parameters make a page worth keeping: the list's filters, searches and pages,
+# the sitemap's pages. Any other (a made-up parameter) is answered without a copy, so that nobody
+# can fill the shared cache by varying an address; a view refuses a copy of a search that finds
+# nothing (`may_be_kept`).
+KEPT_PARAMETERS = frozenset({"page", "p", "sector", "status", "country", "q"})
 
 # Headers that belong to one answer, never to the stored page.
 PER_RESPONSE_HEADERS = frozenset(

@@ -1,20 +1,14 @@
 """The filters of the public proposals list: ?sector=, ?status=, ?country=, ?q=."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from core.text_search import contains_any
-
+from . import search
 from .countries import COUNTRY_CHOICES
-from .models import FocusSector, PartnerCity, Proposal
+from .models import FocusSector, Proposal
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in Proposal.Status if s != Proposal.Status.DRAFT]
-# The proposal's own columns searched by ?q= (each has a trigram index on PostgreSQL, migration
-# 0013), and the partner city's.
-SEARCHED_FIELDS = ["reference", "title_ind", "title_en", "title_ja", "summary_ind", "summary_en",
-                   "summary_ja"]  # fmt: skip
-SEARCHED_CITY_FIELDS = ["name_ind", "native_name"]
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -50,16 +44,4 @@ class ProposalFilter(django_filters.FilterSet):
         return queryset.filter(Exists(tagged))
 
     def search(self, queryset, name, value):
-        # The matching cities are looked up first (a small table) so that the condition stays on
-        # the proposal's own columns: PostgreSQL can then combine their indexes instead of
-        # reading every proposal joined to its city.
-        text = value.strip()
-        condition = contains_any(SEARCHED_FIELDS, text)
-        cities = list(
-            PartnerCity.objects.filter(contains_any(SEARCHED_CITY_FIELDS, text)).values_list(
-                "pk", flat=True
-            )
-        )
-        if cities:
-            condition |= Q(partner_city__in=cities)
-        return queryset.filter(condition)
+        return search.matching(queryset, value.strip())

@@ -12,6 +12,7 @@ from core.content_version import record_tag
 from core.files import serve_file
 from core.page_cache import shows_records
 
+from . import search
 from .filters import ProposalFilter
 from .follow_views import FollowForm
 from .models import (
@@ -82,10 +83,17 @@ class ProposalListView(ListView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        # A list for a filter value that does not exist is not worth a copy in the page cache
-        # (nor an open door to filling it).
-        response.may_be_kept = self.filterset.is_valid()
+        # A list for a filter value that does not exist, or a search that finds nothing, is not
+        # worth a copy in the page cache (nor an open door to filling it with made-up words).
+        response.may_be_kept = self.filterset.is_valid() and (
+            not self.searched_text() or context["paginator"].count > 0
+        )
         return response
+
+    def searched_text(self):
+        if not self.filterset.is_valid():
+            return ""
+        return (self.filterset.form.cleaned_data.get("q") or "").strip()
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -94,10 +102,16 @@ class ProposalListView(ListView):
         # is then not filtered by it.
         form = self.filterset.form
         unknown = [(form[name].label, self.request.GET.get(name, "")) for name in form.errors]
-        return super().get_context_data(
+        context = super().get_context_data(
             filterset=self.filterset, query_without_page=query.urlencode(),
             unknown_filters=unknown, **kwargs,
         )  # fmt: skip
+        if text := self.searched_text():
+            # Each result shows where the words were found.
+            passages = search.passages(context["object_list"], text)
+            for proposal in context["object_list"]:
+                proposal.search_passage = passages.get(proposal.pk)
+        return context
 
 
 class ProposalDetailView(DetailView):

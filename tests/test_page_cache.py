@@ -276,7 +276,7 @@ def test_the_query_and_the_host_are_part_of_the_address(visitor, story, settings
 @pytest.mark.parametrize(
     "address",
     [
-        "/en/proposals/?q=Waste",  # searches are not kept: any text makes a new address
+        "/en/proposals/?q=no-such-words",  # searches that find nothing are not kept
         "/en/proposals/?utm_source=mail",  # nor made-up parameters
         "/en/proposals/?sector=no-such-sector",  # nor lists for filter values that do not exist
     ],
@@ -284,6 +284,17 @@ def test_the_query_and_the_host_are_part_of_the_address(visitor, story, settings
 def test_addresses_anyone_can_vary_are_not_kept(visitor, story, address):
     visitor.get(address)
     assert queries_for(visitor, address) > 0
+
+
+def test_a_search_that_finds_something_is_kept_until_a_change(
+    visitor, staff_client, story, django_assert_num_queries
+):
+    assert "Waste banks" in read_twice(visitor, "/en/proposals/?q=Waste", django_assert_num_queries)
+
+    save_in_admin(staff_client, story["proposal"], title_en="Recycling banks with Kitakyushu")
+
+    assert "Recycling banks" in visitor.get("/en/proposals/?q=Kitakyushu").content.decode()
+    assert "No proposal matches" in visitor.get("/en/proposals/?q=Waste").content.decode()
 
 
 def test_a_change_to_a_visit_shows_at_once(visitor, staff_client, story, django_assert_num_queries):

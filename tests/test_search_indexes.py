@@ -1,13 +1,15 @@
-"""The public list's ?q= search can be answered from the trigram indexes (migration 0013) on
-PostgreSQL: the query the filter builds matches the indexed expressions, and a city's name is
-looked up first so that the condition stays on the proposal's own columns."""
+"""The public list's ?q= search can be answered from indexes on PostgreSQL: the words from the
+search document's GIN index (migration 0025), references and Japanese texts from their trigram
+indexes (migration 0013); a city's name is looked up first so that the condition stays on the
+proposal's own columns."""
 
 import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from partnerships.filters import SEARCHED_FIELDS, ProposalFilter
+from partnerships.filters import ProposalFilter
 from partnerships.models import Proposal
+from partnerships.search import SUBSTRING_FIELDS
 
 from .factories import PartnerCityFactory, ProposalFactory
 
@@ -36,9 +38,10 @@ def test_every_searched_column_has_its_trigram_index(on_postgresql, db):
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'partnerships_proposal'"
         )
         indexes = dict(cursor.fetchall())
-    for column in SEARCHED_FIELDS:
+    for column in SUBSTRING_FIELDS:
         definition = indexes[f"proposal_search_{column}"]
         assert "gin_trgm_ops" in definition and "upper" in definition.lower()
+    assert "gin (search_document)" in indexes["proposal_search_document"]
 
 
 @pytest.mark.parametrize("text", ["Kitakyushu", "北九州市", "Bank sampah", "KPG-2023"])
@@ -48,8 +51,9 @@ def test_the_search_condition_can_be_answered_from_the_indexes(on_postgresql, db
     condition = ProposalFilter().search(Proposal.objects.order_by().only("pk"), "q", text)
     explained = plan(condition)
     assert "Seq Scan on partnerships_proposal" not in explained, explained
-    for column in SEARCHED_FIELDS:
+    for column in SUBSTRING_FIELDS:
         assert f"Bitmap Index Scan on proposal_search_{column}" in explained, explained
+    assert "Bitmap Index Scan on proposal_search_document" in explained, explained
 
 
 def test_a_city_name_still_finds_its_proposals(db):
