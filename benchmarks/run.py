@@ -14,6 +14,7 @@
    at national size. Nothing here asserts a time: the goals are read off the report.
 """
 
+import contextlib
 import json
 import os
 import platform
@@ -59,6 +60,8 @@ def production_environment(database):
         "DJANGO_ROOT_URLCONF": "benchmarks.urls",
         "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_CACHE_URL": CACHE,
+        # Pages built in the background are kept under the address the load asks for.
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{PORT}",
     }
 
 
@@ -125,6 +128,21 @@ def collect_static():
     env = production_environment(DATABASE)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT,
                    env=env, check=True)  # fmt: skip
+
+
+@contextlib.contextmanager
+def served(database):
+    """gunicorn serving the portal, and the task queue's worker (which builds hot pages again
+    after a change) beside it, as in production."""
+    server = serve(database)
+    worker = subprocess.Popen([PYTHON, "manage.py", "db_worker", "--interval", "0.2"], cwd=ROOT,
+                              env=production_environment(database))  # fmt: skip
+    try:
+        yield
+    finally:
+        for process in (server, worker):
+            process.terminate()
+            process.wait()
 
 
 def serve(database):
@@ -198,46 +216,36 @@ def _measure_page(name, path, users, session, folder):
 def measure_pages(pages, review_session, counts_small, counts_national):
     """Each page under each load, beside the bare view measured right after it."""
     rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        server = serve(DATABASE)
-        try:
-            sessions = {name: review_session if path.startswith("/en/review/") else ""
-                        for name, path in pages}  # fmt: skip
-            built = {name: build_time(path, sessions[name]) for name, path in pages}
-            for users in USERS:
-                for name, path in pages:
-                    row = _measure_page(name, path, users, sessions[name], folder)
-                    rows.append({**row, "build_ms": built[name],
-                                 "queries_small": counts_small[name],
-                                 "queries_national": counts_national[name]})  # fmt: skip
-        finally:
-            server.terminate()
-            server.wait()
+    with tempfile.TemporaryDirectory() as folder, served(DATABASE):
+        sessions = {name: review_session if path.startswith("/en/review/") else ""
+                    for name, path in pages}  # fmt: skip
+        built = {name: build_time(path, sessions[name]) for name, path in pages}
+        for users in USERS:
+            for name, path in pages:
+                row = _measure_page(name, path, users, sessions[name], folder)
+                rows.append({**row, "build_ms": built[name],
+                             "queries_small": counts_small[name],
+                             "queries_national": counts_national[name]})  # fmt: skip
     return rows
 
 
 def measure_scenarios(listed, proposal_path):
     """The runs of scenarios.py, at the first number of users, with the writer where asked."""
     rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        server = serve(DATABASE)
-        try:
-            for name, order, paths, writing in scenarios.scenarios(listed, proposal_path):
-                listed_file = scenarios.write_paths(folder, name, paths)
-                writer = django_process(DATABASE, scenarios.WRITER, SECONDS) if writing else None
-                measured = load("", USERS[0], "", folder, order, listed_file)
-                writes = finished(writer)["writes"] if writer else 0
-                bare = load(BARE, USERS[0], "", folder)
-                rate = measured["hit_rate"]
-                print(f"  {name:36} {measured['rps']:8.1f} req/s (bare {bare['rps']:.0f})  p95 "
-                      f"{measured['p95']:.0f} ms  hits {rate if rate is None else f'{rate:.0%}'}"
-                      f"  writes {writes}", flush=True)  # fmt: skip
-                rows.append({"page": name, "path": f"{order} over {len(paths)}",
-                             "users": USERS[0], **measured, "bare_rps": bare["rps"],
-                             "queries_small": None, "queries_national": None})  # fmt: skip
-        finally:
-            server.terminate()
-            server.wait()
+    with tempfile.TemporaryDirectory() as folder, served(DATABASE):
+        for name, order, paths, writing in scenarios.scenarios(listed, proposal_path):
+            listed_file = scenarios.write_paths(folder, name, paths)
+            writer = django_process(DATABASE, scenarios.WRITER, SECONDS) if writing else None
+            measured = load("", USERS[0], "", folder, order, listed_file)
+            writes = finished(writer)["writes"] if writer else 0
+            bare = load(BARE, USERS[0], "", folder)
+            rate = measured["hit_rate"]
+            print(f"  {name:36} {measured['rps']:8.1f} req/s (bare {bare['rps']:.0f})  p95 "
+                  f"{measured['p95']:.0f} ms  hits {rate if rate is None else f'{rate:.0%}'}"
+                  f"  writes {writes}", flush=True)  # fmt: skip
+            rows.append({"page": name, "path": f"{order} over {len(paths)}",
+                         "users": USERS[0], **measured, "bare_rps": bare["rps"],
+                         "queries_small": None, "queries_national": None})  # fmt: skip
     return rows
 
 

@@ -24,17 +24,25 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from core import page_warming
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 SHARED = "shared"
-# Keys to move once the transaction commits, kept on its connection.
+# The versions to move once the transaction commits, kept on its connection.
 PENDING = "_portal_versions_to_move"
 
 
 def record_tag(model, pk):
     """The name of one record's version: its model's label and its primary key."""
     return f"{model._meta.label_lower}:{pk}"
+
+
+def pks_in(model, tags):
+    """The primary keys of `model`'s records among these record versions' names."""
+    prefix = record_tag(model, "")
+    return [tag.removeprefix(prefix) for tag in tags if tag.startswith(prefix)]
 
 
 def _key(tag):
@@ -72,23 +80,29 @@ def _move(keys):
 
 def _move_pending():
     connection = transaction.get_connection()
-    keys = getattr(connection, PENDING, [])
-    setattr(connection, PENDING, [])
-    _move([VERSION_KEY, *dict.fromkeys(key for key in keys if key != VERSION_KEY)])
+    tags = list(dict.fromkeys(getattr(connection, PENDING, None) or []))
+    setattr(connection, PENDING, None)
+    _move([VERSION_KEY, *(_key(tag) for tag in tags)])
+    # The hot pages this change touched are built again in the background.
+    page_warming.after_change(None if SHARED in tags else tags)
 
 
 def content_changed(records=None):
     """Call for any change to what public pages could show: `records` names the versions of
     the records it is filed under (record_tag), None any record page. The model signals do it; a
     bulk insert or a queryset update, which send none, must call it."""
-    keys = [VERSION_KEY, *(_key(tag) for tag in ([SHARED] if records is None else records))]
-    _move(keys)
+    tags = [SHARED] if records is None else list(records)
+    _move([VERSION_KEY, *(_key(tag) for tag in tags)])
     connection = transaction.get_connection()
-    # One callback per transaction, however many records it saves, moving all their versions.
-    if not any(callback is _move_pending for _, callback, _ in connection.run_on_commit):
+    # One callback per transaction, however many records it saves, moving all their versions
+    # (one that has run, or was rolled back with its transaction, no longer counts).
+    waiting = getattr(connection, PENDING, None) is not None and any(
+        callback is _move_pending for _, callback, _ in connection.run_on_commit
+    )
+    if not waiting:
         setattr(connection, PENDING, [])
         if connection.in_atomic_block:
             transaction.on_commit(_move_pending)
-    getattr(connection, PENDING).extend(keys)
+    getattr(connection, PENDING).extend(tags)
     if not connection.in_atomic_block:
         _move_pending()

@@ -261,6 +261,8 @@ PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=0)
 # one gunicorn worker would not reach the pages the other workers keep.
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=SHARED_CACHE)
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
+# After a change, the hot pages it touched are built again by the task queue (core/page_warming).
+PORTAL_WARM_PAGES = env.bool("PORTAL_WARM_PAGES", default=PORTAL_PAGE_CACHE)
 # A streamed export longer than this is sent without keeping a copy.
 PORTAL_PAGE_CACHE_MAX_BYTES = env.int("PORTAL_PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
 

@@ -29,9 +29,10 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
-        from core import page_cache
+        from core import page_cache, page_warming
 
         from . import checked_texts, language_choice  # noqa: F401 (its sign-in receiver)
+        from .hot_pages import hot_pages
 
         checked_texts.register()
         # Anonymous answers kept in the shared page cache until a record changes; a citizen
@@ -44,6 +45,7 @@ class PartnershipsConfig(AppConfig):
                        "comment", "historicalcomment"},
             filed_under=filed_under_proposals(),
         )  # fmt: skip
+        page_warming.register_hot_pages(hot_pages)
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (
             "home", "proposal_list", "proposal_detail", "proposal_feed", "sector_list",
             "sector_detail", "city_list", "city_detail", "open_data", "open_data_csv",

@@ -4,6 +4,8 @@ watchdog), and the proposal page's section of activities and indicators."""
 from django.db.models import Count, DateField, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
+from partnerships.transitions import BEFORE_SIGNING
+
 from .charts import chart
 from .models import (
     SPENDING_STATES,
@@ -31,7 +33,10 @@ def latest_activity(today):
 def public_results(proposal):
     """The proposal page's section: its public activities, newest first, its public indicators
     with their charts and its published annual reports (five queries however many there are);
-    nothing for a proposal without any."""
+    nothing for a proposal without any. A proposal never signed has none (an activity, an
+    indicator and a report belong to a signed partnership): its page asks nothing."""
+    if proposal.status in BEFORE_SIGNING:
+        return None
     activities = list(
         Activity.objects.public()
         .filter(partnership=proposal)

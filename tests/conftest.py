@@ -32,6 +32,8 @@ def _test_settings(settings, tmp_path):
     # Every test reads public pages through the page cache (in production it is on with a shared
     # cache): a change a test makes that did not reach the pages would fail it.
     settings.PORTAL_PAGE_CACHE = True
+    # Hot pages are built again after a change only where a test asks (test_page_warming.py).
+    settings.PORTAL_WARM_PAGES = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
