@@ -24,8 +24,6 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
-from core import page_warming
-
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
@@ -83,7 +81,10 @@ def _move_pending():
     tags = list(dict.fromkeys(getattr(connection, PENDING, None) or []))
     setattr(connection, PENDING, None)
     _move([VERSION_KEY, *(_key(tag) for tag in tags)])
-    # The hot pages this change touched are built again in the background.
+    # The hot pages this change touched are built again in the background (imported here: the
+    # page cache that module uses reads this one).
+    from core import page_warming
+
     page_warming.after_change(None if SHARED in tags else tags)
 
 

@@ -131,6 +131,12 @@ def _release():
 RELEASE = _release()
 
 
+def was_kept(request):
+    """Whether a copy of this page is in the store, fresh or not: someone read it lately (a
+    copy lives at most PORTAL_PAGE_CACHE_SECONDS)."""
+    return _may_use_cache(request) and cache.has_key(_page_key(request))
+
+
 def _page_key(request):
     # The host and scheme are part of the address: robots.txt, the sitemap, the feed and the
     # exports write absolute links.

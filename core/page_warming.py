@@ -3,8 +3,9 @@ page, the list or the changed proposal's page is answered from the page cache in
 for the new copy.
 
 Once a change is committed (core/content_version.py), one task per transaction asks each app's
-registered hot pages for the addresses that change touched, and requests them as an anonymous
-visitor through the portal's own middleware: the page cache then keeps what it built, under the
+registered hot pages for the addresses that change touched, and requests those that someone read
+lately (a copy of them is in the store) as an anonymous visitor through the portal's own
+middleware: the page cache then keeps what it built, under the
 versions it read before building, like any visitor's copy; so a copy built in the background is
 never older than the change that asked for it. Only with a shared cache (PORTAL_WARM_PAGES):
 a process's own memory would keep the copy where no other process reads it.
@@ -17,7 +18,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
+from django.utils import translation
 from django_tasks import task
+
+from core import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +58,13 @@ class _Visitor(BaseHandler):
             "SERVER_NAME": base.hostname, "SERVER_PORT": str(base.port or _PORTS[base.scheme]),
             "HTTP_HOST": base.netloc, "wsgi.url_scheme": base.scheme, "wsgi.input": BytesIO(),
         }  # fmt: skip
-        response = self.get_response(WSGIRequest(environ))
+        request = WSGIRequest(environ)
+        request.LANGUAGE_CODE = translation.get_language_from_path(path)
+        # (The addresses resolve in their own language, as the locale middleware will set it.)
+        with translation.override(request.LANGUAGE_CODE):
+            if not page_cache.was_kept(request):
+                return None  # nobody read it lately: the next visitor, if any, builds it
+        response = self.get_response(request)
         # A streamed answer is kept only once read to its end.
         for _chunk in response if response.streaming else ():
             pass

@@ -411,6 +411,15 @@ def test_an_unchanged_page_is_answered_not_modified(visitor, story):
     assert "Teachers exchanged" in changed.content.decode()
 
 
+@pytest.mark.parametrize("url", ["/en/proposals/waste/", "/sitemap-proposals.xml?p=1"])
+def test_a_crawlers_conditional_request_is_answered_without_a_query(
+    visitor, story, url, django_assert_num_queries
+):
+    etag = visitor.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        assert visitor.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_pages_are_served_when_the_cache_is_down(visitor, story, settings):
     settings.CACHES = {
         "default": {

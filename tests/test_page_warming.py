@@ -32,10 +32,12 @@ def story(db, django_capture_on_commit_callbacks):
 def test_a_change_builds_its_proposals_pages_and_the_lists_again_with_the_change(
     warming, staff_client, story, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
+    visitor = Client()
+    for url in ["/en/", "/en/proposals/", *WASTE_PAGES]:
+        visitor.get(url)  # read lately: worth building again
     with django_capture_on_commit_callbacks(execute=True):
         save_in_admin(staff_client, story["proposal"], title_en="Waste banks, second phase")
 
-    visitor = Client()
     for url in ["/en/", "/en/proposals/", "/en/proposals/waste/"]:
         with django_assert_num_queries(0):  # built in the background: kept, and new
             assert "Waste banks, second phase" in visitor.get(url, **EN).content.decode(), url
@@ -57,9 +59,19 @@ def test_only_the_changed_proposals_page_is_built(warming, story):
     assert not [path for path in page_warming.hot_paths(None) if "/proposals/waste" in path]
 
 
+def test_a_page_nobody_read_lately_is_not_built(
+    warming, staff_client, story, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        save_in_admin(staff_client, story["proposal"], title_en="Waste banks, second phase")
+
+    assert Client().get("/en/proposals/waste/", **EN)["X-Page-Cache"] == "miss"
+
+
 def test_without_a_shared_cache_nothing_is_built(
     story, staff_client, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
+    Client().get("/en/proposals/waste/", **EN)
     with django_capture_on_commit_callbacks(execute=True):
         save_in_admin(staff_client, story["proposal"], title_en="Waste banks, second phase")
 
