@@ -106,3 +106,24 @@ def test_citizen_follows_kupangs_offer_by_email_and_leaves_with_one_click(
     phone.goto(live_server.url + "/" + leave_link.split("/", 3)[3])
     phone.get_by_role("button", name="送信を停止する").click()
     expect(phone.get_by_role("heading", name="この提案の購読を停止しました")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("language", "words", "marked"),
+    [
+        ("en", "mitigation", "mitigation"),
+        ("id", "pendidikan", "pendidikan"),
+        ("ja", "防災", "防災"),
+    ],
+)
+def test_citizen_searches_the_proposals_in_each_language(
+    live_server, phone, demo_story, artifacts, language, words, marked
+):
+    phone.goto(f"{live_server.url}/{language}/proposals/")
+    phone.get_by_role("searchbox").fill(words)
+    phone.locator("form[role=search] button[type=submit]").click()
+
+    results = phone.locator(".card-list > li")
+    expect(results.first).to_contain_text("KPG-2023-001")
+    expect(results.first.locator(".search-passage mark").first).to_have_text(marked)
+    phone.screenshot(path=str(artifacts / f"public-search-{language}.png"), full_page=True)
