@@ -90,6 +90,17 @@ class ProposalListView(ListView):
         )
         return response
 
+    def paginate_queryset(self, queryset, page_size):
+        if not self.searched_text():
+            return super().paginate_queryset(queryset, page_size)
+        # A ranked search sorts every proposal it finds (all of them, for a common word): the
+        # ranking reads ids alone, then the page's whole rows are read.
+        ids = queryset.prefetch_related(None).values_list("pk", flat=True)
+        paginator, page, ids, more = super().paginate_queryset(ids, page_size)
+        rows = Proposal.objects.public().for_listing().in_bulk(list(ids))
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+        return paginator, page, page.object_list, more
+
     def searched_text(self):
         if not self.filterset.is_valid():
             return ""
