@@ -50,10 +50,12 @@ class HomeView(TemplateView):
                 )
             )
             .filter(place__lte=STAGES_ON_HOME)
-            .values("pk")
+            .values_list("pk", flat=True)
         )
+        # The few ids first: as a subquery, PostgreSQL joined every whole row to its city and
+        # consulate before keeping the few (10 ms of the page at 10,000 proposals).
         newest = list(
-            public.for_listing().filter(pk__in=newest_of_each_stage).order_by(*LISTING_ORDER)
+            public.for_listing().filter(pk__in=list(newest_of_each_stage)).order_by(*LISTING_ORDER)
         )
         stages = [
             (status, [p for p in newest if p.status == status], totals[status])
