@@ -85,7 +85,11 @@ def _move_pending():
     # page cache that module uses reads this one).
     from core import page_warming
 
-    page_warming.after_change(None if SHARED in tags else tags)
+    try:
+        page_warming.after_change(None if SHARED in tags else tags)
+    except Exception:
+        # The change is saved and its pages renewed; the next visitor builds them instead.
+        logger.exception("Could not queue the hot pages to be built again")
 
 
 def content_changed(records=None):
@@ -101,7 +105,10 @@ def content_changed(records=None):
         callback is _move_pending for _, callback, _ in connection.run_on_commit
     )
     if not waiting:
-        setattr(connection, PENDING, [])
+        # Names already waiting are kept: a callback may save a record while the commit runs
+        # the callbacks (the list is emptied first), before this one has moved them. Names left
+        # by a rolled-back transaction only move once more.
+        setattr(connection, PENDING, getattr(connection, PENDING, None) or [])
         if connection.in_atomic_block:
             transaction.on_commit(_move_pending)
     getattr(connection, PENDING).extend(tags)

@@ -35,8 +35,14 @@ logger = logging.getLogger(__name__)
 CACHED_VIEWS = set()
 
 
-def register_cached_views(*view_names):
-    CACHED_VIEWS.update(view_names)
+# The kept views that search by ?q= (and refuse a copy of a search that finds nothing); any
+# other view's address with a ?q= is answered without a copy.
+SEARCHING_VIEWS = set()
+
+
+def register_cached_views(*view_names, searching=()):
+    CACHED_VIEWS.update(view_names, searching)
+    SEARCHING_VIEWS.update(searching)
 
 
 # Only these query parameters make a page worth keeping: the list's filters, searches and pages,
@@ -103,15 +109,16 @@ def _may_use_cache(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and set(request.GET) <= KEPT_PARAMETERS
-        and _kept_view(request.path_info)
+        and _kept_view(request)
     )
 
 
-def _kept_view(path):
+def _kept_view(request):
     try:
-        return resolve(path).view_name in CACHED_VIEWS
+        view_name = resolve(request.path_info).view_name
     except Resolver404:
         return False
+    return view_name in (SEARCHING_VIEWS if "q" in request.GET else CACHED_VIEWS)
 
 
 def _release():

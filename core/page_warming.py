@@ -55,7 +55,8 @@ class _Visitor(BaseHandler):
         base = urlsplit(settings.PORTAL_BASE_URL)
         environ = {
             "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SCRIPT_NAME": "",
-            "SERVER_NAME": base.hostname, "SERVER_PORT": str(base.port or _PORTS[base.scheme]),
+            "SERVER_NAME": base.hostname,
+            "SERVER_PORT": str(base.port or _PORTS.get(base.scheme, 80)),
             "HTTP_HOST": base.netloc, "wsgi.url_scheme": base.scheme, "wsgi.input": BytesIO(),
         }  # fmt: skip
         request = WSGIRequest(environ)
@@ -74,11 +75,13 @@ class _Visitor(BaseHandler):
 @task()
 def warm_pages(records=None):
     visitor = _Visitor()
-    for path in hot_paths(records):
-        try:
-            visitor.read(path)
-        except Exception:  # one page that cannot be built leaves the others to be built
-            logger.exception("Could not build %s again in the background", path)
+    # Each page activates its own language; whoever runs the task keeps theirs.
+    with translation.override(translation.get_language()):
+        for path in hot_paths(records):
+            try:
+                visitor.read(path)
+            except Exception:  # one page that cannot be built leaves the others to be built
+                logger.exception("Could not build %s again in the background", path)
 
 
 def after_change(records):

@@ -261,8 +261,6 @@ PORTAL_PUBLIC_MAX_AGE = env.int("PORTAL_PUBLIC_MAX_AGE", default=0)
 # one gunicorn worker would not reach the pages the other workers keep.
 PORTAL_PAGE_CACHE = env.bool("PORTAL_PAGE_CACHE", default=SHARED_CACHE)
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
-# After a change, the hot pages it touched are built again by the task queue (core/page_warming).
-PORTAL_WARM_PAGES = env.bool("PORTAL_WARM_PAGES", default=PORTAL_PAGE_CACHE)
 # A streamed export longer than this is sent without keeping a copy.
 PORTAL_PAGE_CACHE_MAX_BYTES = env.int("PORTAL_PAGE_CACHE_MAX_BYTES", default=32 * 1024 * 1024)
 
@@ -274,6 +272,12 @@ PORTAL_MAX_UPLOAD_BYTES = env.int("PORTAL_MAX_UPLOAD_BYTES", default=10 * 1024 *
 # Background tasks (notification mail). Development runs them at once; production queues them in
 # the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": task_backend(env, DEBUG)}}
+# After a change, the hot pages it touched are built again by the task queue (core/page_warming).
+# Not with the immediate backend, which would build them inside the request that saved.
+PORTAL_WARM_PAGES = env.bool(
+    "PORTAL_WARM_PAGES",
+    default=PORTAL_PAGE_CACHE and not TASKS["default"]["BACKEND"].endswith("ImmediateBackend"),
+)
 
 # The health report calls the task queue stalled when a task has waited longer than this.
 PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES", default=10)

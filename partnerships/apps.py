@@ -47,7 +47,7 @@ class PartnershipsConfig(AppConfig):
         )  # fmt: skip
         page_warming.register_hot_pages(hot_pages)
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (
-            "home", "proposal_list", "proposal_detail", "proposal_feed", "sector_list",
+            "home", "proposal_detail", "proposal_feed", "sector_list",
             "sector_detail", "city_list", "city_detail", "open_data", "open_data_csv",
             "open_data_json",
-        )))  # fmt: skip
+        )), searching=["partnerships:proposal_list"])  # fmt: skip

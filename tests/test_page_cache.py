@@ -277,6 +277,8 @@ def test_the_query_and_the_host_are_part_of_the_address(visitor, story, settings
     "address",
     [
         "/en/proposals/?q=no-such-words",  # searches that find nothing are not kept
+        "/en/?q=Waste",  # nor a ?q= on a page that does not search
+        "/en/sectors/?q=Waste",
         "/en/proposals/?utm_source=mail",  # nor made-up parameters
         "/en/proposals/?sector=no-such-sector",  # nor lists for filter values that do not exist
     ],

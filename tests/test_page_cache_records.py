@@ -158,3 +158,35 @@ def test_a_lost_record_version_starts_again_where_no_kept_page_can_match(story):
     first = versions.versions_of([tag])[tag]
     cache.delete(f"portal:version:{tag}")
     assert versions.versions_of([tag])[tag] != first
+
+
+def test_a_failure_to_queue_the_hot_pages_breaks_no_commit(
+    db, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from core import page_warming
+
+    def refused(records):
+        raise RuntimeError("the task table is locked")
+
+    monkeypatch.setattr(page_warming, "after_change", refused)
+    after = []
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal = ProposalFactory(offered=True)
+        transaction.on_commit(lambda: after.append("mail queued"))
+    assert after == ["mail queued"]
+    assert Proposal.objects.filter(pk=proposal.pk).exists()
+
+
+def test_a_record_saved_by_another_callback_during_the_commit_loses_no_version(reference_data):
+    from django.db import transaction
+
+    with transaction.atomic():
+        # A callback registered before ours saves a shown record while the commit runs them
+        # (Django empties the list of callbacks before it runs them).
+        transaction.on_commit(lambda: FocusSectorFactory(name_en="Tourism"))
+        first = ProposalFactory(offered=True)
+        tag = versions.record_tag(Proposal, first.pk)
+        before_commit = versions.versions_of([tag])[tag]
+    assert versions.versions_of([tag])[tag] > before_commit

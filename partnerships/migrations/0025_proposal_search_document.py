@@ -5,6 +5,9 @@ Indonesian texts with PostgreSQL's Indonesian stemmer and English texts with its
 PostgreSQL keeps it up to date with every insert and update, bulk inserts included, and a GIN
 index answers a search from it. Japanese has no stemmer in PostgreSQL: Japanese texts are found
 by their trigram indexes (migration 0013). SQLite has neither; the search there reads every row.
+
+A later migration that changes the type of one of these columns must drop the generated column
+first and add it again after (PostgreSQL refuses to alter a column a generated one reads).
 """
 
 from django.db import migrations
