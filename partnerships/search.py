@@ -8,6 +8,8 @@ indexes (migration 0013). On SQLite (development) every text is searched by subs
 A partner city's name finds its proposals everywhere.
 """
 
+import re
+
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -27,7 +29,8 @@ SUBSTRING_FIELDS = ["reference", "title_ja", "summary_ja"]
 PLAIN_FIELDS = ["reference", "title_ind", "title_en", "title_ja", "summary_ind", "summary_en",
                 "summary_ja"]  # fmt: skip
 CITY_FIELDS = ["name_ind", "native_name"]
-QUERY = "(websearch_to_tsquery('indonesian', %s) || websearch_to_tsquery('english', %s))"
+# Every word typed, as the start of a word ("explor" finds "exploration"), in both stemmers.
+QUERY = "(to_tsquery('indonesian', %s) || to_tsquery('english', %s))"
 # The stemmer of the reader's language for the passage shown; Japanese has none.
 HEADLINE_CONFIG = {"id": "indonesian", "en": "english"}
 # Private-use characters around each match in a passage: the passage is escaped, then they
@@ -41,6 +44,12 @@ def full_text():
     return connection.vendor == "postgresql"
 
 
+def _prefixes(text):
+    """The words of `text` as a tsquery of word starts: letters and digits only, so that no
+    character a person types is read as tsquery syntax."""
+    return " & ".join(f"{word}:*" for word in re.findall(r"\w+", text))
+
+
 def matching(queryset, text):
     """`queryset` narrowed to the proposals `text` finds, best first on PostgreSQL."""
     condition = contains_any(SUBSTRING_FIELDS if full_text() else PLAIN_FIELDS, text)
@@ -51,13 +60,14 @@ def matching(queryset, text):
     )
     if cities:
         condition |= Q(partner_city__in=cities)
-    if not full_text():
+    words = _prefixes(text)
+    if not full_text() or not words:
         return queryset.filter(condition)
-    # Constant SQL; the text is only ever a parameter.
-    words = RawSQL(f"search_document @@ {QUERY}", (text, text), BooleanField())  # noqa: S611
-    rank = RawSQL(f"ts_rank(search_document, {QUERY})", (text, text), FloatField())  # noqa: S611
-    found = queryset.filter(condition | Q(words)).annotate(rank=rank)
-    return found.order_by("-rank", *LISTING_ORDER)
+    # Constant SQL; the words are only ever a parameter.
+    found = RawSQL(f"search_document @@ {QUERY}", (words, words), BooleanField())  # noqa: S611
+    rank = RawSQL(f"ts_rank(search_document, {QUERY})", (words, words), FloatField())  # noqa: S611
+    matched = queryset.filter(condition | Q(found)).annotate(rank=rank)
+    return matched.order_by("-rank", *LISTING_ORDER)
 
 
 def _summary_in_reading_order():
@@ -95,10 +105,11 @@ def passages(proposals, text):
 
 def _passage(text):
     summary = _summary_in_reading_order()
-    if not full_text():
+    words = _prefixes(text)
+    if not full_text() or not words:
         return summary
     config = HEADLINE_CONFIG.get(get_language(), "simple")
     return Func(
-        RawSQL("%s::regconfig", (config,)), summary, RawSQL(QUERY, (text, text)),  # noqa: S611
+        RawSQL("%s::regconfig", (config,)), summary, RawSQL(QUERY, (words, words)),  # noqa: S611
         Value(HEADLINE_OPTIONS), function="ts_headline", output_field=TextField(),
     )  # fmt: skip

@@ -123,7 +123,7 @@ def test_citizen_searches_the_proposals_in_each_language(
     phone.get_by_role("searchbox").fill(words)
     phone.locator("form[role=search] button[type=submit]").click()
 
-    results = phone.locator(".card-list > li")
-    expect(results.first).to_contain_text("KPG-2023-001")
-    expect(results.first.locator(".search-passage mark").first).to_have_text(marked)
+    # (Kupang's offer, found by its summary; a sample may rank above it by its title.)
+    offer = phone.locator(".card-list > li").filter(has_text="KPG-2023-001")
+    expect(offer.locator(".search-passage mark").first).to_have_text(marked)
     phone.screenshot(path=str(artifacts / f"public-search-{language}.png"), full_page=True)
