@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from kupang_portal.environment import (
+    TASK_BACKENDS,
     check_trusted_proxies,
     content_security_policy,
     database,
@@ -276,7 +277,7 @@ TASKS = {"default": {"BACKEND": task_backend(env, DEBUG)}}
 # Not with the immediate backend, which would build them inside the request that saved.
 PORTAL_WARM_PAGES = env.bool(
     "PORTAL_WARM_PAGES",
-    default=PORTAL_PAGE_CACHE and not TASKS["default"]["BACKEND"].endswith("ImmediateBackend"),
+    default=PORTAL_PAGE_CACHE and TASKS["default"]["BACKEND"] != TASK_BACKENDS["immediate"],
 )
 
 # The health report calls the task queue stalled when a task has waited longer than this.

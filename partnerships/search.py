@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core.text_search import contains_any
 
@@ -37,7 +37,6 @@ HEADLINE_CONFIG = {"id": "indonesian", "en": "english"}
 # become <mark>, so that a proposal's own text can never open a tag.
 START, STOP = "\ue000", "\ue001"
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
-SUMMARY_ORDER = {"id": ("id", "en", "ja"), "en": ("en", "id", "ja"), "ja": ("ja", "en", "id")}
 
 
 def full_text():
@@ -71,7 +70,10 @@ def matching(queryset, text):
 
 
 def _summary_in_reading_order():
-    fields = [build_localized_fieldname("summary", code) for code in SUMMARY_ORDER[get_language()]]
+    # The portal's one fallback order (MODELTRANSLATION_FALLBACK_LANGUAGES), as pages read it.
+    fields = [
+        build_localized_fieldname("summary", code) for code in resolution_order(get_language())
+    ]
     text = TextField()
     return Coalesce(
         *(NullIf(field, Value(""), output_field=text) for field in fields), Value(""),

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from core.content_version import record_tag
 from core.files import serve_file
 from core.page_cache import shows_records
+from core.texts import source_language
 
 from . import search
 from .filters import ProposalFilter
@@ -124,6 +125,8 @@ class ProposalListView(ListView):
             passages = search.passages(context["object_list"], text)
             for proposal in context["object_list"]:
                 proposal.search_passage = passages.get(proposal.pk)
+                # Read in the fallback order, as the page reads the summary: say its language.
+                proposal.search_passage_language = source_language(proposal, "summary")
         return context
 
 

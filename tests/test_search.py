@@ -43,7 +43,7 @@ def search(language, words):
     data = {name: value for name, value in data.items() if value}
     html = visitor.get(f"/{language}/proposals/", data).content.decode()
     titles = re.findall(r'<h2 class="h5 mb-1"><a href="[^"]+">([^<]+)</a>', html)
-    return titles, re.findall(r'<p class="mb-1 small search-passage">(.*?)</p>', html)
+    return titles, re.findall(r'<p class="mb-1 small search-passage" lang="\w+">(.*?)</p>', html)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,10 @@ def test_a_title_match_ranks_above_a_summary_match(on_postgresql, proposals):
     titles, passages = search("en", "drill")
     assert titles == ["Tsunami evacuation drills", "Coastal schools"]
     assert "<mark>drill</mark>" in passages[1]
+
+
+def test_a_passage_in_another_language_says_which(proposals):
+    proposals["waste"].summary_ja = ""
+    proposals["waste"].save()
+    html = Client().get("/ja/proposals/", {"q": "ごみ"}).content.decode()
+    assert '<p class="mb-1 small search-passage" lang="en">' in html
