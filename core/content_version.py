@@ -80,6 +80,8 @@ def _move_pending():
     connection = transaction.get_connection()
     tags = list(dict.fromkeys(getattr(connection, PENDING, None) or []))
     setattr(connection, PENDING, None)
+    # Dated before the versions move: a page kept under the new versions carries the new date.
+    _date(tags)
     _move([VERSION_KEY, *(_key(tag) for tag in tags)])
     # The hot pages this change touched are built again in the background (imported here: the
     # page cache that module uses reads this one).
@@ -90,6 +92,16 @@ def _move_pending():
     except Exception:
         # The change is saved and its pages renewed; the next visitor builds them instead.
         logger.exception("Could not queue the hot pages to be built again")
+
+
+def _date(tags):
+    from core import change_dates  # it reads this module's names
+
+    try:
+        change_dates.record(tags)
+    except Exception:
+        # The change is saved; pages keep their older date until the next change is dated.
+        logger.exception("Could not date the change of the public records")
 
 
 def content_changed(records=None):

@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 
 from core.content_version import SHARED, VERSION_KEY, content_changed, versions_of
 
@@ -99,6 +100,15 @@ def shows_records(request, *tags):
     request.page_records = {*getattr(request, "page_records", ()), *tags}
 
 
+def last_modified(response, changed_at):
+    """Say when what the page shows last changed (core/change_dates.py), read before the page
+    was built: a conditional request is then answered 304 while it has not changed since."""
+    if changed_at is not None:
+        response["Last-Modified"] = http_date(changed_at.timestamp())
+        response.dated = True
+    return response
+
+
 def _may_use_cache(request):
     # Signed-in visitors, and anonymous ones with a session or a pending message, see pages of
     # their own; only a request carrying neither reads or fills the shared store. Addresses the
@@ -161,12 +171,19 @@ def _answer_from(stored, request):
     for name, value in stored["headers"]:
         response[name] = value
     response["ETag"] = stored["etag"]
+    response.dated = stored.get("dated", False)
     return _not_modified_if_unchanged(request, response)
 
 
 def _not_modified_if_unchanged(request, response):
-    # A browser or proxy holding the same content gets a 304 instead of the page again.
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    # A browser or proxy holding the same content, or a crawler asking whether the page changed
+    # since its date, gets a 304 instead of the page again. Only a date the portal gave
+    # (last_modified) is trusted: a sitemap's latest <lastmod> stays put when a record leaves it.
+    dated = getattr(response, "dated", False)
+    changed = parse_http_date_safe(response["Last-Modified"]) if dated else None
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=changed, response=response
+    )
 
 
 def _is_storable(request, response):
@@ -203,7 +220,7 @@ def _store(key, request, before, response, content):
         if versions is not None:
             cache.set(key, {
                 "status": response.status_code, "content": content, "etag": etag,
-                "versions": versions,
+                "versions": versions, "dated": getattr(response, "dated", False),
                 "headers": [(name, value) for name, value in response.items()
                             if name.lower() not in PER_RESPONSE_HEADERS],
             }, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)  # fmt: skip

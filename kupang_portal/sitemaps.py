@@ -10,6 +10,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from core import change_dates
 from delegations.models import Visit
 from partnerships.models import FocusSector, PartnerCity, Proposal
 from programmes.models import AnnualReport
@@ -75,9 +76,24 @@ class PagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-class ProposalSitemap(ChangingSitemap):
+class ProposalSitemap(PortalSitemap):
+    """A proposal's <lastmod> is its page's Last-Modified (core/change_dates.py): a crawler
+    asks again for exactly the pages that changed."""
+
     def items(self):
-        return Proposal.objects.public().order_by("pk")
+        return change_dates.with_own_change_dates(Proposal.objects.public().order_by("pk"))
+
+    def lastmod(self, item):
+        return change_dates.page_date(item.own_changed_at, self._shared_changed_at())
+
+    def get_latest_lastmod(self):
+        latest = self.items().aggregate(latest=Max("own_changed_at"))["latest"]
+        return change_dates.page_date(latest, self._shared_changed_at())
+
+    def _shared_changed_at(self):
+        if not hasattr(self, "_shared"):
+            self._shared = change_dates.shared_changed_at()
+        return self._shared
 
 
 class VisitSitemap(ChangingSitemap):

@@ -37,7 +37,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         require_safe(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "sitemap_section.xml"},
         name="sitemap_section",
     ),
     path(

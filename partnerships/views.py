@@ -8,9 +8,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core import change_dates
 from core.content_version import record_tag
 from core.files import serve_file
-from core.page_cache import shows_records
+from core.page_cache import last_modified, shows_records
 from core.texts import source_language
 
 from . import search
@@ -131,8 +132,13 @@ class ProposalListView(ListView):
 
 
 class ProposalDetailView(DetailView):
+    def get_object(self, queryset=None):
+        # The page's date is read before what it shows (core/change_dates.py).
+        self.shared_changed_at = change_dates.shared_changed_at()
+        return super().get_object(queryset)
+
     def get_queryset(self):
-        return (
+        return change_dates.with_own_change_dates(
             Proposal.objects.public()
             .select_related("consulate", "partner_city")
             .prefetch_related(
@@ -175,6 +181,10 @@ class ProposalDetailView(DetailView):
             path=PATH,
             **kwargs,
         )
+
+    def render_to_response(self, context, **kwargs):
+        changed_at = change_dates.page_date(self.object.own_changed_at, self.shared_changed_at)
+        return last_modified(super().render_to_response(context, **kwargs), changed_at)
 
 
 def _public_count(relation):
