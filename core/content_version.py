@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
 SHARED = "shared"
+# Moved by what only the signed-in workspace shows (an internal comment), and by nothing public.
+INTERNAL = "internal"
 # The versions to move once the transaction commits, kept on its connection.
 PENDING = "_portal_versions_to_move"
 
@@ -126,3 +128,11 @@ def content_changed(records=None):
     getattr(connection, PENDING).extend(tags)
     if not connection.in_atomic_block:
         _move_pending()
+
+
+def internal_changed():
+    """Call for a change only the signed-in workspace shows: public pages stay kept, the
+    workspace's kept parts (core/fragments.py) are redone. At once and after the commit, as
+    above."""
+    _move([_key(INTERNAL)])
+    transaction.on_commit(lambda: _move([_key(INTERNAL)]))

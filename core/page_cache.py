@@ -26,6 +26,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from core import content_version
 from core.content_version import SHARED, VERSION_KEY, content_changed, versions_of
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,11 @@ def record_changed(sender, instance=None, **kwargs):
     content_changed(None if filed is None else list(filed(instance)))
 
 
-def keep_pages_of(app_config, not_shown=(), filed_under=None):
+def internal_record_changed(sender, **kwargs):
+    content_version.internal_changed()
+
+
+def keep_pages_of(app_config, not_shown=(), filed_under=None, workspace_only=()):
     """Every model of an app whose records public pages show (their histories and
     many-to-many tables too) moves the versions when saved, deleted or re-linked; except the
     models named in `not_shown`, which no public page shows (a citizen following a proposal,
@@ -78,11 +83,16 @@ def keep_pages_of(app_config, not_shown=(), filed_under=None):
     model's name to a function giving the record versions a row's change moves (and nothing
     shared): only record pages that declare one of them (`shows_records`) are redone. Receivers
     are connected per model: one for every sender would stop Django's fast deletes everywhere
-    (sessions, sign-in logs)."""
+    (sessions, sign-in logs). Models in `workspace_only` (shown only when signed in, an internal
+    comment) move only the internal version."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     for model in app_config.get_models(include_auto_created=True):
-        if model._meta.model_name in not_shown:
+        if model._meta.model_name in workspace_only:
+            uid = f"workspace_{model._meta.label_lower}"
+            post_save.connect(internal_record_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(internal_record_changed, sender=model, dispatch_uid=uid)
+        if model._meta.model_name in {*not_shown, *workspace_only}:
             continue
         if model._meta.model_name in (filed_under or {}):
             FILED_UNDER[model._meta.label_lower] = filed_under[model._meta.model_name]

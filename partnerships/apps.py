@@ -37,13 +37,14 @@ class PartnershipsConfig(AppConfig):
         checked_texts.register()
         # Anonymous answers kept in the shared page cache until a record changes; a citizen
         # or a staff member following a proposal, a person's profile (their language, their
-        # last visit) and the internal discussion change nothing a page shows. A proposal's own
+        # last visit) and the internal discussion change nothing a page shows (the discussion
+        # moves only what the workspace keeps, core/fragments.py). A proposal's own
         # rows move only its version: other proposals' pages stay kept.
         page_cache.keep_pages_of(
             self,
-            not_shown={"follower", "profile", "historicalprofile", "proposal_followers",
-                       "comment", "historicalcomment"},
+            not_shown={"follower", "profile", "historicalprofile", "proposal_followers"},
             filed_under=filed_under_proposals(),
+            workspace_only={"comment", "historicalcomment"},
         )  # fmt: skip
         page_warming.register_hot_pages(hot_pages)
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (

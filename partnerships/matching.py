@@ -210,6 +210,15 @@ def rank_cities(proposal, best=None):
     return sorted(matches, key=lambda m: (-m.score, m.city.name))
 
 
+def best_fit_cities(proposal, best):
+    """The `best` best-fitting cities (in the ranking's order), without explaining their scores:
+    the menu of a suggestion form offers them."""
+    wanted = {s.pk for s in proposal.sectors.all()}
+    chosen = _best_fits(proposal.partner_country, wanted, best)
+    loaded = PartnerCity.objects.in_bulk(chosen)
+    return [loaded[pk] for pk in chosen if pk in loaded]
+
+
 def _best_fits(country, wanted, best):
     """The ids of the best-fitting cities. The ranking changes only with the records, so with a
     shared cache it is kept under the content version (scoring 1,800 cities took 35-50 ms of

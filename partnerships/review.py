@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 from core.files import serve_file
 from core.refusals import report
 
-from . import candidates, discussion
+from . import candidates, discussion, review_parts
 from .forms import AnswerForm, CommentForm, SuggestForm
-from .matching import match, rank_cities
+from .matching import best_fit_cities, match
 from .models import (
     Approval,
     CandidateCity,
@@ -30,15 +30,12 @@ from .models import (
     Document,
     PartnerCity,
     Proposal,
-    ProposalEvent,
 )
 from .notifications import told_about
 from .permissions import is_city_staff, liaison_consulate
-from .requirements import approval_checklist
-from .stages import stepper
 from .steps import step_overview
 
-ASSISTANT_SHOWS = 10  # the best fits; the rest of the ranking helps nobody decide
+ASSISTANT_SHOWS = review_parts.ASSISTANT_SHOWS
 
 
 def reviewable(user):
@@ -79,7 +76,8 @@ def proposal_url(proposal):
 
 
 def _as_shown(user, proposal):
-    """The proposal with everything its review page shows, read in one go."""
+    """The proposal with what its review page shows beyond the kept parts (_record), read in one
+    go."""
     comments = Comment.objects.current().select_related("author", "answer_to")
     candidates_shown = CandidateCity.objects.current().select_related("city", "suggested_by")
     return (
@@ -87,10 +85,7 @@ def _as_shown(user, proposal):
         .select_related("consulate", "partner_city")
         .prefetch_related(
             "sectors",
-            Prefetch("events", ProposalEvent.objects.current(), to_attr="all_events"),
             Prefetch("candidates", candidates_shown),
-            Prefetch("documents", Document.objects.current().order_by("kind", "-dated")),
-            Prefetch("approvals", Approval.objects.current()),
             Prefetch("comments", comments),
         )
         .get(pk=proposal.pk)
@@ -99,17 +94,15 @@ def _as_shown(user, proposal):
 
 def _candidates_context(user, proposal, is_staff, suggest_form):
     can_suggest = proposal.status in candidates.OPEN_FOR_CANDIDATES
-    # Ranking every city costs; past exploration nobody can act on it.
-    matches = rank_cities(proposal, best=ASSISTANT_SHOWS) if can_suggest else []
     suggest_form = suggest_form or SuggestForm(proposal=proposal)
+    if can_suggest:
+        suggest_form.offer(best_fit_cities(proposal, ASSISTANT_SHOWS))
     return {
         "decisions": {
             c.pk: candidates.available_decisions(c, proposal, user, staff=is_staff)
             for c in proposal.candidates.all()
         },
-        "matches": matches,
-        "candidate_cities": {c.city_id for c in proposal.candidates.all()},
-        "suggest_form": suggest_form.offer([match.city for match in matches]),
+        "suggest_form": suggest_form,
         "can_suggest": can_suggest,
     }
 
@@ -132,8 +125,8 @@ def _detail_context(request, proposal, **forms):
     is_staff = is_city_staff(user)
     return {
         "proposal": proposal,
-        "stages": stepper(proposal, [e for e in proposal.all_events if e.is_public]),
-        "approvals": approval_checklist(proposal),
+        "record": review_parts.own_record(proposal),
+        "assistant": review_parts.assistant(request, proposal),
         "steps": [s for s in step_overview(proposal, user) if is_staff or s.transition.liaison_may],
         "is_staff": is_staff,
         # How many citizens follow it by email; their addresses are never shown here.

@@ -5,13 +5,17 @@ A mission may have thousands of proposals: the page reads the few it shows, and 
 in the database (one grouped count for the stages, subqueries for each row's open questions).
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core import fragments
 from core.text_search import contains_any
 
 from .models import CandidateCity, Comment, Proposal
@@ -74,6 +78,23 @@ def stage_choices(counts, awaiting_count):
 @require_GET
 @reviewer_required
 def queue(request):
+    is_staff = is_city_staff(request.user)
+    consulate = None if is_staff else liaison_consulate(request.user)
+    wanted = {name: request.GET.get(name, "") for name in ("stage", "q", "page")}
+    # The same for every liaison of the mission (or every staff member): kept for them all until
+    # a proposal, a candidacy or the discussion changes.
+    body = fragments.kept(
+        "review-queue",
+        ["staff" if is_staff else consulate.pk, *wanted.values()],
+        lambda: render_to_string(
+            "partnerships/review/_queue.html", _queue_context(request, is_staff, consulate)
+        ),
+        internal=True,
+    )
+    return render(request, "partnerships/review/queue.html", {"queue": body})
+
+
+def _queue_context(request, is_staff, consulate):
     mine = with_open_questions(
         reviewable(request.user).select_related("consulate").order_by("-offered_on", "reference")
     )
@@ -87,16 +108,16 @@ def queue(request):
     if chosen is None:
         chosen = mine.filter(status=stage)
     page = Paginator(_search(chosen, search), PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "partnerships/review/queue.html", {
+    # Only what the part is kept under goes into its links.
+    query = {name: request.GET[name] for name in ("stage", "q") if request.GET.get(name)}
+    return {
         "awaiting": awaiting[:AWAITING_SHOWN],
         "awaiting_count": awaiting_count,
         "stages": stage_choices(counts, awaiting_count),
         "stage": stage,
         "search": search,
         "page_obj": page,
-        "query_without_page": query.urlencode(),
-        "is_staff": is_city_staff(request.user),
-        "consulate": liaison_consulate(request.user),
-    })  # fmt: skip
+        "query_without_page": urlencode(query),
+        "is_staff": is_staff,
+        "consulate": consulate,
+    }
