@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.content_version import INTERNAL, SHARED, VERSION_KEY, versions_of
-from core.page_cache import RELEASE
+from core.release import RELEASE
 
 logger = logging.getLogger(__name__)
 

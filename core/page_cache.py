@@ -16,7 +16,6 @@ so the page cache is on by default only with a shared cache (PORTAL_PAGE_CACHE).
 
 import hashlib
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -28,6 +27,7 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from core import content_version
 from core.content_version import SHARED, VERSION_KEY, content_changed, versions_of
+from core.release import RELEASE
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +42,15 @@ CACHED_VIEWS = set()
 SEARCHING_VIEWS = set()
 
 
-def register_cached_views(*view_names, searching=()):
+# {view name: the query parameters, beyond KEPT_PARAMETERS, its kept answers vary by}.
+PARAMETERS_OF = {}
+
+
+def register_cached_views(*view_names, searching=(), parameters=()):
     CACHED_VIEWS.update(view_names, searching)
     SEARCHING_VIEWS.update(searching)
+    for name in (*view_names, *searching):
+        PARAMETERS_OF[name] = frozenset(parameters)
 
 
 # Only these query parameters make a page worth keeping: the list's filters, searches and pages,
@@ -128,7 +134,6 @@ def _may_use_cache(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
-        and set(request.GET) <= KEPT_PARAMETERS
         and _kept_view(request)
     )
 
@@ -138,24 +143,8 @@ def _kept_view(request):
         view_name = resolve(request.path_info).view_name
     except Resolver404:
         return False
-    return view_name in (SEARCHING_VIEWS if "q" in request.GET else CACHED_VIEWS)
-
-
-def _release():
-    """A digest of the portal's own code, templates and translations: pages built by another
-    release (during a rolling deploy, or before a template fix) are never served by this one."""
-    root = Path(settings.BASE_DIR)
-    digest = hashlib.sha256()
-    apps = sorted(folder.name for folder in root.iterdir() if (folder / "apps.py").is_file())
-    for folder in (*apps, "templates", "locale"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix in (".py", ".html", ".txt", ".xml", ".mo") and path.is_file():
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-RELEASE = _release()
+    kept = set(request.GET) <= KEPT_PARAMETERS | PARAMETERS_OF.get(view_name, frozenset())
+    return kept and view_name in (SEARCHING_VIEWS if "q" in request.GET else CACHED_VIEWS)
 
 
 def was_kept(request):

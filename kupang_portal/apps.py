@@ -29,5 +29,8 @@ class PortalConfig(AppConfig):
             "sitemap_section",
             "robots",
         )
+        from .api import CACHED, PARAMETERS
+
+        page_cache.register_cached_views(*(f"api:{name}" for name in CACHED), parameters=PARAMETERS)
         checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)
         checks.register(embedded_japanese_font)

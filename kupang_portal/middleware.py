@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # The portal reads with GET and HEAD and writes with POST; nothing answers PUT, DELETE, PATCH
@@ -16,6 +16,32 @@ def refuse_unknown_methods(get_response):
         if request.method not in ANSWERED_METHODS:
             return HttpResponseNotAllowed(ANSWERED_METHODS)
         return get_response(request)
+
+    return middleware
+
+
+API_PREFIX = "/api/"
+CORS_METHODS = "GET, HEAD, OPTIONS"
+
+
+def api_cors(get_response):
+    """Any site's scripts may read the public API, and only read it (other origins get no CORS
+    header on anything else of the portal). A preflight is answered here."""
+
+    def middleware(request):
+        if not request.path.startswith(API_PREFIX):
+            return get_response(request)
+        if request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META:
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = CORS_METHODS
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            response = get_response(request)
+        if request.method in READ_METHODS + ("OPTIONS",):
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        return response
 
     return middleware
 

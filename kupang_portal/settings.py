@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    # Its docs page then loads Swagger UI from the portal's static files, not a CDN.
+    "ninja",
     "kupang_portal.apps.PortalConfig",
     "core",
     "partnerships",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "kupang_portal.middleware.refuse_unknown_methods",
+    "kupang_portal.middleware.api_cors",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, CSRF and message middleware, so that it sees the cookies they add.
     "kupang_portal.middleware.cache_control",

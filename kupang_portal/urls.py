@@ -12,6 +12,7 @@ from partnerships.feeds import LanguageUpdatesFeed, UpdatesFeed
 from partnerships.language_choice import choose_language
 
 from .accounts import SignInView, ThrottledPasswordResetView
+from .api import read_only_urls
 from .health import components, healthz
 from .sitemaps import SITEMAPS
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/components", components, name="healthz_components"),
     path("admin/", admin.site.urls),
+    path("api/v1/", read_only_urls()),
     path("i18n/", include("django.conf.urls.i18n")),
     # The portal's own sign-in and password-reset views first; Django's serve the rest.
     path("accounts/login/", SignInView.as_view(), name="login"),

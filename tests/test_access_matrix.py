@@ -285,6 +285,11 @@ REPORT_PAGE = {"published": everyone(OK), "frozen, unpublished": everyone(MISSIN
                "draft": everyone(MISSING), "archived": everyone(MISSING)}  # fmt: skip
 
 
+def named_city():
+    """The slug of a city a published proposal names (its partner)."""
+    return ProposalFactory(offered=True, partner_city=PartnerCityFactory()).partner_city.slug
+
+
 def public_entries():
     def each(variants, build, methods=READ):
         return Entry(methods, {v: ((lambda w, v=v: build(w, v)), o) for v, o in variants.items()})
@@ -390,6 +395,35 @@ def public_entries():
             },
         ),  # fmt: skip
         "robots": one(lambda w: "/robots.txt", everyone(OK)),
+        # The API reads the public rules alone, whoever asks.
+        "api:proposals": one(lambda w: "/api/v1/proposals/", everyone(OK)),
+        "api:proposal": each(
+            PROPOSAL_PAGE, lambda w, v: f"/api/v1/proposals/{w.proposals[v].reference}/"
+        ),
+        "api:cities": one(lambda w: "/api/v1/cities/", everyone(OK)),
+        "api:city": Entry(
+            READ,
+            {
+                "named publicly": (lambda w: f"/api/v1/cities/{named_city()}/", everyone(OK)),
+                "only suggested": (lambda w: "/api/v1/cities/kitakyushu/", everyone(MISSING)),
+            },
+        ),
+        "api:sectors": one(lambda w: "/api/v1/sectors/", everyone(OK)),
+        "api:sector": one(lambda w: "/api/v1/sectors/education/", everyone(OK)),
+        "api:consulates": one(lambda w: "/api/v1/consulates/", everyone(OK)),
+        "api:consulate": Entry(
+            READ,
+            {
+                "handling a public proposal": (
+                    lambda w: "/api/v1/consulates/denpasar/",
+                    everyone(OK),
+                ),
+                "handling none": (lambda w: "/api/v1/consulates/surabaya/", everyone(MISSING)),
+            },
+        ),
+        "api:openapi-json": one(lambda w: "/api/v1/openapi.json", everyone(OK)),
+        "api:openapi-view": one(lambda w: "/api/v1/docs", everyone(OK)),
+        "api:api-root": one(lambda w: "/api/v1/", everyone(OK)),
         "favicon": one(lambda w: "/favicon.ico", everyone(OK)),
         "healthz": one(lambda w: "/healthz", everyone(OK)),
         "healthz_components": one(lambda w: "/healthz/components", everyone(OK)),

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import content_version as versions
-from core import page_cache
+from core import page_cache, release
 from partnerships.models import FocusSector, PartnerCity, Profile, Proposal
 
 from .factories import (
@@ -507,9 +507,9 @@ def test_the_release_covers_every_app_of_the_portal(settings, tmp_path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "locale").mkdir()
     settings.BASE_DIR = tmp_path
-    before = page_cache._release()
+    before = release.digest()
     (tmp_path / "core" / "page_cache.py").write_text("CHANGED = True\n")
-    assert page_cache._release() != before
+    assert release.digest() != before
 
 
 def test_each_app_registers_the_views_kept_in_the_cache():

@@ -106,6 +106,7 @@ PLANTED = {
 def world():
     """Public records of every kind, for the planted ones to hide among."""
     active = ProposalFactory(active=True, slug="working-partnership", term_years=5,
+                             reference="KPG-2024-500",
                              signed_on=datetime.date(2024, 1, 10),
                              partner_city=PartnerCityFactory(slug="sendai"))  # fmt: skip
     offered = ProposalFactory(offered=True, slug="public-offer")
@@ -120,6 +121,12 @@ def world():
     return world
 
 
+# The API gives every language at once, or the one `?lang=` asks for.
+API_ROUTES = ["/api/v1/", "/api/v1/proposals/", "/api/v1/proposals/?q=PLANTED",
+              "/api/v1/proposals/KPG-2024-500/", "/api/v1/cities/", "/api/v1/cities/sendai/",
+              "/api/v1/sectors/", "/api/v1/consulates/"]  # fmt: skip
+
+
 def routes():
     for route in [*EVERY_PUBLIC_ROUTE, "/{lang}/proposals/working-partnership/",
                   "/{lang}/proposals/working-partnership/updates.atom",
@@ -127,6 +134,10 @@ def routes():
                   "/{lang}/proposals/?q=PLANTED"]:  # fmt: skip
         for language in LANGUAGES:
             yield route.format(lang=language)
+    for route in API_ROUTES:
+        yield route
+        for language in LANGUAGES:
+            yield f"{route}{'&' if '?' in route else '?'}lang={language}"
 
 
 def test_every_model_with_a_public_rule_has_a_planted_row():
@@ -143,9 +154,14 @@ def test_no_planted_row_reaches_a_public_output(client, world):
         assert response.status_code == 200, route
         text = (b"".join(response) if response.streaming else response.content).decode("utf-8-sig")
         leaked = [marker for marker, _plant in PLANTED.values() if marker in text]
-        if "/cities/" in route:
+        if "/cities/" in route and not route.startswith("/api/"):
             leaked = [m for m in leaked if m != "PLANTED-CANDIDATE"]  # the register of cities
         assert leaked == [], f"{route} shows {leaked}"
+
+
+def test_the_public_twins_are_in_the_api_read(client, world):
+    found = client.get("/api/v1/proposals/KPG-2024-500/").content.decode()
+    assert "Public step" in found and "sendai" in found
 
 
 def test_the_public_twins_are_on_the_pages_read(client, world):

@@ -1,0 +1,65 @@
+"""The read-only public API at /api/v1/: each app's resources (their `api.py` routers), one OpenAPI
+3 schema at /api/v1/openapi.json and its interactive docs at /api/v1/docs, served from the portal's
+own static files (no CDN) under the site's CSP.
+
+Version 1 only ever gains: new resources, new fields, new filters. A field is never renamed,
+retyped or removed within v1; such a change is /api/v2/, with v1 kept beside it."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from ninja import NinjaAPI
+
+from partnerships.api import router as partnerships
+
+api = NinjaAPI(
+    title="Kupang Sister-City Portal",
+    version="1",
+    description=(
+        "Every public fact of the City of Kupang's sister-city partnerships, read-only. Texts come "
+        "in Indonesian (id), English (en) and Japanese (ja): each says the language it is written "
+        "in and whether it is a fallback; `?lang=` gives one language. Lists come 50 a page in a "
+        "stable order, with links to the next and previous pages. Answers carry an ETag (and "
+        "proposals a Last-Modified): ask again with If-None-Match or If-Modified-Since for a 304."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("", partnerships)
+
+
+INDEXED = {"proposals": "api:proposals", "cities": "api:cities", "sectors": "api:sectors",
+           "consulates": "api:consulates"}  # fmt: skip
+
+
+@require_safe
+def root(request):
+    """Where a program starts: the resources, the schema and the docs, as links."""
+
+    def link(name):
+        return request.build_absolute_uri(reverse(name))
+
+    return JsonResponse({
+        "title": api.title, "version": api.version,
+        "schema": link("api:openapi-json"), "docs": link("api:openapi-view"),
+        "resources": {resource: link(name) for resource, name in INDEXED.items()},
+    })  # fmt: skip
+
+
+def read_only_urls():
+    """The API's addresses, its root an index of them; its schema and docs read only, as its
+    resources are (ninja answers their other methods with 405)."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if pattern.name in ("openapi-json", "openapi-view"):
+            pattern.callback = require_safe(pattern.callback)
+        if pattern.name == "api-root":
+            pattern.callback = root
+    return patterns, app_name, namespace
+
+
+# The addresses of the API's answers that the page cache keeps, with the parameters they vary by.
+CACHED = ["api-root", "proposals", "proposal", "cities", "city", "sectors", "sector", "consulates",
+          "consulate", "openapi-json", "openapi-view"]  # fmt: skip
+PARAMETERS = ["lang", "updated_since"]

@@ -1,0 +1,192 @@
+"""The read-only public API at /api/v1/: what a program reads, in which languages, a page at a
+time, filtered as the site's list is, kept in the page cache with ETag and Last-Modified, open to
+other origins for reading only, and described by an OpenAPI schema its answers follow."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from core.models import RecordChange
+
+from .factories import (
+    CandidateCityFactory,
+    ConsulateFactory,
+    FocusSectorFactory,
+    PartnerCityFactory,
+    ProposalEventFactory,
+    ProposalFactory,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
+
+
+@pytest.fixture
+def api():
+    return Client()
+
+
+@pytest.fixture
+def story(db):
+    sector = FocusSectorFactory(slug="cleanliness", name_ind="Kebersihan", name_en="Cleanliness",
+                                name_ja="")  # fmt: skip
+    city = PartnerCityFactory(slug="kitakyushu", name_en="Kitakyushu", name_ja="北九州市",
+                              latitude="33.883", longitude="130.875")  # fmt: skip
+    proposal = ProposalFactory(
+        active=True, reference="KPG-2023-001", slug="waste", title_ind="Bank sampah",
+        title_en="Waste banks", title_ja="", partner_city=city, sectors=[sector],
+        consulate=ConsulateFactory(slug="denpasar"),
+    )  # fmt: skip
+    ProposalEventFactory(proposal=proposal, title_en="Letter of intent signed", is_public=True)
+    ProposalEventFactory(proposal=proposal, title_en="Internal call", is_public=False)
+    CandidateCityFactory(proposal=proposal, state="suggested",
+                         city=PartnerCityFactory(slug="only-suggested"))  # fmt: skip
+    ProposalFactory(reference="KPG-2023-002", title_en="A draft")
+    return proposal
+
+
+def read(api, url, **headers):
+    response = api.get(url, **headers)
+    assert response.status_code == 200, (url, response.status_code, response.content[:300])
+    return response.json()
+
+
+def test_a_proposal_reads_as_its_page_shows_it(api, story):
+    found = read(api, "/api/v1/proposals/KPG-2023-001/")
+
+    assert found["status"] == "active" and found["slug"] == "waste"
+    assert found["url"] == "http://testserver/api/v1/proposals/KPG-2023-001/"
+    city = {"id": "kitakyushu", "url": "http://testserver/api/v1/cities/kitakyushu/"}
+    assert found["partner_city"] == city
+    assert [s["id"] for s in found["sectors"]] == ["cleanliness"]
+    assert [step["title"]["en"]["text"] for step in found["timeline"]] == [
+        "Letter of intent signed"
+    ]
+    assert found["candidacies"] == []  # only suggested: the missions' deliberation
+
+
+def test_every_text_in_three_languages_with_its_fallback_marked(api, story):
+    title = read(api, "/api/v1/proposals/KPG-2023-001/")["title"]
+
+    assert title["id"] == {"text": "Bank sampah", "language": "id", "fallback": False}
+    assert title["en"] == {"text": "Waste banks", "language": "en", "fallback": False}
+    assert title["ja"]["fallback"] is True and title["ja"]["language"] != "ja"
+    one = read(api, "/api/v1/proposals/KPG-2023-001/?lang=en")["title"]
+    assert one == {"en": {"text": "Waste banks", "language": "en", "fallback": False}}
+    assert api.get("/api/v1/proposals/?lang=fr").status_code == 400
+
+
+def test_a_draft_is_nowhere(api, story):
+    listed = read(api, "/api/v1/proposals/")
+    assert [p["reference"] for p in listed["items"]] == ["KPG-2023-001"]
+    assert api.get("/api/v1/proposals/KPG-2023-002/").status_code == 404
+    cities = [c["slug"] for c in read(api, "/api/v1/cities/")["items"]]
+    assert cities == ["kitakyushu"]  # a city only suggested is not named
+    assert api.get("/api/v1/cities/only-suggested/").status_code == 404
+
+
+def test_lists_come_a_page_at_a_time_in_a_stable_order(api, story):
+    for n in range(60):
+        ProposalFactory(offered=True, reference=f"KPG-2024-{n:03d}")
+
+    first = read(api, "/api/v1/proposals/")
+    second = read(api, first["next"].removeprefix("http://testserver"))
+
+    assert first["count"] == 61 and first["pages"] == 2 and first["previous"] is None
+    assert len(first["items"]) == 50 and len(second["items"]) == 11 and second["next"] is None
+    references = [p["reference"] for p in first["items"] + second["items"]]
+    assert references == sorted(references) and len(set(references)) == 61
+    assert api.get("/api/v1/proposals/?page=3").status_code == 404
+    assert api.get("/api/v1/proposals/?page=first").status_code == 400
+
+
+def test_the_sites_filters(api, story):
+    disaster = FocusSectorFactory(slug="disaster")
+    ProposalFactory(offered=True, reference="KPG-2024-100", title_en="Flood drills",
+                    partner_country="KR", sectors=[disaster])  # fmt: skip
+
+    def references(query):
+        return [p["reference"] for p in read(api, f"/api/v1/proposals/?{query}")["items"]]
+
+    assert references("sector=cleanliness") == ["KPG-2023-001"]
+    assert references("status=offered") == ["KPG-2024-100"]
+    assert references("country=kr") == ["KPG-2024-100"]
+    assert references("q=flood") == ["KPG-2024-100"]
+    assert api.get("/api/v1/proposals/?status=nonsense").status_code == 400
+
+
+def test_updated_since_counts_a_new_step_as_a_change(
+    api, story, django_capture_on_commit_callbacks
+):
+    other = ProposalFactory(offered=True, reference="KPG-2024-100")
+    # What was made so far is committed (its callbacks run), and dated long ago.
+    pending, connection.run_on_commit = connection.run_on_commit, []
+    for _savepoints, callback, _robust in pending:
+        callback()
+    type(story).objects.update(updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    RecordChange.objects.all().delete()
+    assert read(api, "/api/v1/proposals/?updated_since=2024-01-01")["items"] == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ProposalEventFactory(proposal=other, title_en="Council consulted")
+
+    found = read(api, "/api/v1/proposals/?updated_since=2024-01-01")["items"]
+    assert [p["reference"] for p in found] == ["KPG-2024-100"]
+
+
+def test_answers_are_kept_and_a_conditional_request_costs_no_query(
+    api, story, django_assert_num_queries
+):
+    first = api.get("/api/v1/proposals/KPG-2023-001/")
+    with django_assert_num_queries(0):
+        again = api.get("/api/v1/proposals/KPG-2023-001/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    ProposalEventFactory(proposal=story, title_en="Teachers exchanged", is_public=True)
+    changed = api.get("/api/v1/proposals/KPG-2023-001/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "Teachers exchanged" in changed.content.decode()
+
+
+def test_other_origins_may_read_and_nothing_else(api, story):
+    response = api.get("/api/v1/proposals/", HTTP_ORIGIN="https://data.example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = api.options(
+        "/api/v1/proposals/",
+        HTTP_ORIGIN="https://data.example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+    )
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    for method in ("post", "put", "patch", "delete"):
+        assert getattr(api, method)("/api/v1/proposals/").status_code == 405, method
+    assert "Access-Control-Allow-Origin" not in api.get("/en/", HTTP_ORIGIN="https://x.example")
+
+
+def test_the_schema_describes_every_resource_and_the_docs_need_no_cdn(api, story):
+    schema = read(api, "/api/v1/openapi.json")
+    assert schema["openapi"].startswith("3.")
+    for path in ("/api/v1/proposals/", "/api/v1/proposals/{reference}/", "/api/v1/cities/",
+                 "/api/v1/sectors/", "/api/v1/consulates/"):  # fmt: skip
+        assert "get" in schema["paths"][path], path
+    docs = api.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle" in docs and "cdn" not in docs.lower()
+    root = read(api, "/api/v1/")
+    assert root["schema"] == "http://testserver/api/v1/openapi.json"
+    assert set(root["resources"]) == {"proposals", "cities", "sectors", "consulates"}
+
+
+def test_cities_sectors_and_consulates(api, story):
+    city = read(api, "/api/v1/cities/kitakyushu/")
+    assert city["name"]["ja"]["text"] == "北九州市" and city["latitude"] == 33.883
+    FocusSectorFactory(slug="culture", name_ind="Budaya", name_en="Culture", name_ja="")
+    sectors = {s["slug"]: s for s in read(api, "/api/v1/sectors/")}
+    # Japanese readers fall back to English first (MODELTRANSLATION_FALLBACK_LANGUAGES).
+    assert sectors["culture"]["name"]["ja"] == {"text": "Culture", "language": "en",
+                                                "fallback": True}  # fmt: skip
+    assert [c["slug"] for c in read(api, "/api/v1/consulates/")] == ["denpasar"]
+
+
+def test_head_reads_as_get_does(api, story):
+    head = api.head("/api/v1/proposals/KPG-2023-001/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == api.get("/api/v1/proposals/KPG-2023-001/")["ETag"]
