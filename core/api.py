@@ -29,6 +29,16 @@ class TextInLanguage(Schema):
 Texts = dict[str, TextInLanguage]
 
 
+class Link(Schema):
+    id: str = Field(description="The stable id: a reference or a slug.")
+    url: str = Field(description="Its resource in this API.")
+
+
+def link(request, view_name, key):
+    """A Link to the resource `view_name` (an `api:` name) of the record `key` names."""
+    return {"id": key, "url": absolute(request, view_name, key)}
+
+
 class Page(Schema):
     count: int = Field(description="How many items match, on every page.")
     page: int

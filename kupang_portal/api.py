@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
+from delegations.api import router as delegations
 from partnerships.api import router as partnerships
+from programmes.api import router as programmes
 
 api = NinjaAPI(
     title="Kupang Sister-City Portal",
@@ -27,10 +29,14 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", partnerships)
+api.add_router("", delegations)
+api.add_router("", programmes)
 
 
-INDEXED = {"proposals": "api:proposals", "cities": "api:cities", "sectors": "api:sectors",
-           "consulates": "api:consulates"}  # fmt: skip
+INDEXED = {"proposals": "api:proposals", "visits": "api:visits", "cities": "api:cities",
+           "sectors": "api:sectors", "consulates": "api:consulates",
+           "agreements": "api:agreements", "activities": "api:activities",
+           "indicators": "api:indicators", "reports": "api:reports"}  # fmt: skip
 
 
 @require_safe
@@ -60,6 +66,7 @@ def read_only_urls():
 
 
 # The addresses of the API's answers that the page cache keeps, with the parameters they vary by.
-CACHED = ["api-root", "proposals", "proposal", "cities", "city", "sectors", "sector", "consulates",
-          "consulate", "openapi-json", "openapi-view"]  # fmt: skip
-PARAMETERS = ["lang", "updated_since"]
+CACHED = ["api-root", "proposals", "proposal", "visits", "visit", "cities", "city", "sectors",
+          "sector", "consulates", "consulate", "agreements", "activities", "indicators",
+          "reports", "report", "openapi-json", "openapi-view"]  # fmt: skip
+PARAMETERS = ["lang", "updated_since", "since", "partnership"]

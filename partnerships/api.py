@@ -10,17 +10,12 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from core import change_dates
-from core.api import Page, Texts, absolute, languages_asked, page_of, reading, texts
+from core.api import Link, Page, Texts, absolute, languages_asked, link, page_of, reading, texts
 
 from .models import CandidateCity, Consulate, FocusSector, PartnerCity, Proposal, ProposalEvent
 from .search import matching
 
 router = Router()
-
-
-class Link(Schema):
-    id: str  # the stable reference or slug
-    url: str  # its API resource
 
 
 class Step(Schema):
@@ -98,7 +93,7 @@ class ConsulateOut(Schema):
 
 
 def _link(request, view, key):
-    return {"id": key, "url": absolute(request, f"api:{view}", key)}
+    return link(request, f"api:{view}", key)
 
 
 def _proposals():
@@ -118,8 +113,8 @@ PROPOSAL_TEXTS = ("title", "summary", "body", "closing_reason")
 
 
 def _proposal(request, p, langs):
-    def link(view, related, key):
-        return _link(request, view, getattr(related, key)) if related else None
+    def related(view, record, key):
+        return _link(request, view, getattr(record, key)) if record else None
 
     return {
         "reference": p.reference, "slug": p.slug,
@@ -127,8 +122,8 @@ def _proposal(request, p, langs):
         "page": absolute(request, "partnerships:proposal_detail", p.slug),
         **{field: texts(p, field, langs) for field in PROPOSAL_TEXTS},
         "status": p.status, "partner_country": p.partner_country,
-        "consulate": link("consulate", p.consulate, "slug"),
-        "partner_city": link("city", p.partner_city, "slug"),
+        "consulate": related("consulate", p.consulate, "slug"),
+        "partner_city": related("city", p.partner_city, "slug"),
         "sectors": [_link(request, "sector", s.slug) for s in p.sectors.all()],
         "offered_on": p.offered_on, "signed_on": p.signed_on,
         "timeline": [{"occurred_at": e.occurred_at, "title": texts(e, "title", langs),

@@ -285,6 +285,10 @@ REPORT_PAGE = {"published": everyone(OK), "frozen, unpublished": everyone(MISSIN
                "draft": everyone(MISSING), "archived": everyone(MISSING)}  # fmt: skip
 
 
+def api_report(report):
+    return f"/api/v1/reports/{report.partnership.reference}/{report.year}/"
+
+
 def named_city():
     """The slug of a city a published proposal names (its partner)."""
     return ProposalFactory(offered=True, partner_city=PartnerCityFactory()).partner_city.slug
@@ -400,6 +404,13 @@ def public_entries():
         "api:proposal": each(
             PROPOSAL_PAGE, lambda w, v: f"/api/v1/proposals/{w.proposals[v].reference}/"
         ),
+        "api:visits": one(lambda w: "/api/v1/visits/", everyone(OK)),
+        "api:visit": each(VISIT_PAGE, lambda w, v: f"/api/v1/visits/{w.visits[v].slug}/"),
+        "api:agreements": one(lambda w: "/api/v1/agreements/", everyone(OK)),
+        "api:activities": one(lambda w: "/api/v1/activities/", everyone(OK)),
+        "api:indicators": one(lambda w: "/api/v1/indicators/", everyone(OK)),
+        "api:reports": one(lambda w: "/api/v1/reports/", everyone(OK)),
+        "api:report": each(REPORT_PAGE, lambda w, v: api_report(w.reports[v])),
         "api:cities": one(lambda w: "/api/v1/cities/", everyone(OK)),
         "api:city": Entry(
             READ,

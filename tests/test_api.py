@@ -12,11 +12,14 @@ from core.models import RecordChange
 
 from .factories import (
     CandidateCityFactory,
+    CommitmentFactory,
     ConsulateFactory,
+    DelegateFactory,
     FocusSectorFactory,
     PartnerCityFactory,
     ProposalEventFactory,
     ProposalFactory,
+    VisitFactory,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -172,7 +175,9 @@ def test_the_schema_describes_every_resource_and_the_docs_need_no_cdn(api, story
     assert "/static/ninja/swagger-ui-bundle" in docs and "cdn" not in docs.lower()
     root = read(api, "/api/v1/")
     assert root["schema"] == "http://testserver/api/v1/openapi.json"
-    assert set(root["resources"]) == {"proposals", "cities", "sectors", "consulates"}
+    resources = {"proposals", "visits", "cities", "sectors", "consulates", "agreements",
+                 "activities", "indicators", "reports"}  # fmt: skip
+    assert set(root["resources"]) == resources
 
 
 def test_cities_sectors_and_consulates(api, story):
@@ -190,3 +195,63 @@ def test_head_reads_as_get_does(api, story):
     head = api.head("/api/v1/proposals/KPG-2023-001/")
     assert head.status_code == 200 and head.content == b""
     assert head["ETag"] == api.get("/api/v1/proposals/KPG-2023-001/")["ETag"]
+
+
+def test_a_visit_names_its_people_by_name_title_and_side_only(api, story):
+    visit = VisitFactory(slug="courtesy-call", published=True)
+    visit.proposals.add(story, ProposalFactory(reference="KPG-2023-003"))  # the second a draft
+    DelegateFactory(visit=visit, name="Ikeda Kazuki", title="Consul-General",
+                    email="ikeda@example.org", phone="+62 361 000")  # fmt: skip
+    CommitmentFactory(visit=visit, proposal=story, description="Coordinate with Tokyo")
+    CommitmentFactory(visit=visit, proposal=ProposalFactory(reference="KPG-2023-004"),
+                      description="Ask the draft's city")  # fmt: skip
+
+    found = read(api, "/api/v1/visits/courtesy-call/")
+
+    assert [p["id"] for p in found["proposals"]] == ["KPG-2023-001"]
+    assert found["delegates"][0]["name"] == "Ikeda Kazuki"
+    assert found["delegates"][0]["title"]["en"]["text"] == "Consul-General"
+    text = api.get("/api/v1/visits/courtesy-call/").content.decode()
+    assert "ikeda@example.org" not in text and "+62 361" not in text
+    linked = {c["description"]["id"]["text"]: c["proposal"] for c in found["commitments"]}
+    assert linked["Coordinate with Tokyo"]["id"] == "KPG-2023-001"
+    assert linked["Ask the draft's city"] is None
+    assert api.get(f"/api/v1/visits/{VisitFactory(published=False).slug}/").status_code == 404
+
+
+def test_the_record_after_the_signature(api, story):
+    from programmes.models import AnnualReport, IndicatorValue
+
+    from .test_planted_records import _activity, _indicator
+
+    type(story).objects.filter(pk=story.pk).update(
+        signed_on=datetime.date(2024, 1, 10), term_years=5, city_signatory_name_en="Mayor"
+    )
+    _activity(
+        story,
+        title="Waste bank training",
+        budget_idr=12_345_678,
+        budget_source="city",
+        home_women=7,
+    )
+    _activity(story, title="Internal rehearsal", is_public=False)
+    indicator = _indicator(story, name="Waste banks")
+    IndicatorValue.objects.create(indicator=indicator, year=2025, value=3, source="City survey")
+    now = datetime.datetime(2025, 2, 1, tzinfo=datetime.UTC)
+    AnnualReport.objects.create(partnership=story, year=2024, frozen_at=now, published_at=now,
+                                contents={"year": 2024, "activities": []})  # fmt: skip
+    AnnualReport.objects.create(partnership=story, year=2025)  # a draft
+
+    agreement = read(api, "/api/v1/agreements/?lang=en")["items"][0]
+    assert agreement["proposal"]["id"] == "KPG-2023-001" and agreement["term_years"] == 5
+    assert agreement["city_signatory"]["name"]["en"]["text"] == "Mayor"
+    assert agreement["expires_on"] == "2029-01-10" and agreement["latest_report"] == 2024
+    activities = read(api, "/api/v1/activities/?partnership=KPG-2023-001")
+    assert [a["title"]["en"]["text"] for a in activities["items"]] == ["Waste bank training"]
+    assert activities["items"][0]["participants"]["home_women"] == 7
+    assert "12345678" not in api.get("/api/v1/activities/").content.decode()  # not on the page
+    values = read(api, "/api/v1/indicators/")["items"][0]["values"]
+    assert [(v["year"], float(v["value"])) for v in values] == [(2025, 3.0)]
+    reports = read(api, "/api/v1/reports/")["items"]
+    assert [r["year"] for r in reports] == [2024] and reports[0]["contents"]["year"] == 2024
+    assert api.get("/api/v1/reports/KPG-2023-001/2025/").status_code == 404

@@ -124,7 +124,9 @@ def world():
 # The API gives every language at once, or the one `?lang=` asks for.
 API_ROUTES = ["/api/v1/", "/api/v1/proposals/", "/api/v1/proposals/?q=PLANTED",
               "/api/v1/proposals/KPG-2024-500/", "/api/v1/cities/", "/api/v1/cities/sendai/",
-              "/api/v1/sectors/", "/api/v1/consulates/"]  # fmt: skip
+              "/api/v1/sectors/", "/api/v1/consulates/", "/api/v1/visits/",
+              "/api/v1/visits/public-visit/", "/api/v1/agreements/", "/api/v1/activities/",
+              "/api/v1/indicators/", "/api/v1/reports/"]  # fmt: skip
 
 
 def routes():

@@ -93,7 +93,9 @@ EVERY_PUBLIC_ROUTE = [
     "/{lang}/proposals/public-offer/updates.atom",
     "/visits.ics", "/{lang}/visits.ics", "/sitemap.xml", "/sitemap-pages.xml",
     "/sitemap-proposals.xml", "/sitemap-visits.xml", "/sitemap-sectors.xml",
-    "/sitemap-cities.xml", "/robots.txt",
+    "/sitemap-cities.xml", "/robots.txt", "/api/v1/proposals/?lang={lang}",
+    "/api/v1/proposals/?q=SECRET", "/api/v1/visits/?lang={lang}", "/api/v1/cities/?lang={lang}",
+    "/api/v1/consulates/", "/api/v1/visits/public-visit/",
 ]  # fmt: skip
 
 

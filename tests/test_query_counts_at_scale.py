@@ -16,7 +16,8 @@ PUBLIC = ["/en/", "/en/proposals/", "/en/proposals/?sector=education&q=Kemitraan
           "/en/visits/", "/en/visits/bench-visit-1/", "/feeds/updates.atom", "/sitemap.xml",
           "/sitemap-proposals.xml", "/api/v1/proposals/", "/api/v1/proposals/{reference}/",
           "/api/v1/proposals/?sector=education&status=exploring", "/api/v1/cities/",
-          "/api/v1/sectors/", "/api/v1/consulates/"]  # fmt: skip
+          "/api/v1/sectors/", "/api/v1/consulates/", "/api/v1/visits/", "/api/v1/agreements/",
+          "/api/v1/activities/", "/api/v1/indicators/", "/api/v1/reports/"]  # fmt: skip
 REVIEW = ["/en/review/", "/en/review/?stage=awaiting", "/en/review/{reference}/"]
 
 
