@@ -62,6 +62,8 @@ def production_environment(database):
         "DJANGO_CACHE_URL": CACHE,
         # Pages built in the background are kept under the address the load asks for.
         "PORTAL_BASE_URL": f"http://127.0.0.1:{PORT}",
+        # Every simulated reader comes from one address: the API's per-client limit is off.
+        "PORTAL_API_RATE_LIMIT": "0",
     }
 
 

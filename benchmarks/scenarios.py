@@ -25,6 +25,8 @@ PAGES = [
     ("sitemap index", "/sitemap.xml"),
     ("agreement register", "/en/register/"),
     ("sitemap page", "/sitemap-proposals.xml?p=5"),
+    ("API, proposals", "/api/v1/proposals/"),
+    ("API, a proposal", "/api/v1/proposals/{reference}/"),
     ("review queue", "/en/review/"),
     ("review page", "/en/review/{reference}/"),
 ]

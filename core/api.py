@@ -6,13 +6,17 @@ Each app's resources read the same `.public()` rules as its pages: nothing a pag
 reachable here.
 """
 
+import datetime
+import re
+from typing import Annotated, Literal
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.urls import reverse
 from ninja import Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
 from core.texts import in_best_language
 
@@ -37,6 +41,40 @@ class Link(Schema):
 def link(request, view_name, key):
     """A Link to the resource `view_name` (an `api:` name) of the record `key` names."""
     return {"id": key, "url": absolute(request, view_name, key)}
+
+
+class Refusal(Schema):
+    detail: str | list = Field(description="Why the request was refused.")
+
+
+def answers(found):
+    """The answers of a resource: `found`, or a refusal (a bad parameter, nothing there, a value
+    of the wrong type, too many requests)."""
+    return {200: found, 400: Refusal, 404: Refusal, 422: Refusal, 429: Refusal}
+
+
+def _iso_day(value):
+    # Only YYYY-MM-DD: pydantic alone would also read a number as seconds since 1970.
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return datetime.date.fromisoformat(value)
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[
+    datetime.date,
+    PlainValidator(_iso_day),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+# A word, a reference or a slug as asked for: no control characters (the portal refuses a NUL
+# anywhere in a request with 400 before the API sees it).
+Plain = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x1f]*$", max_length=200)]
+
+# `?lang=`: one of the portal's languages, or all three when absent.
+Lang = Literal["id", "en", "ja"] | None
 
 
 class Page(Schema):

@@ -102,8 +102,9 @@ def _date(tags):
     try:
         change_dates.record(tags)
     except Exception:
-        # The change is saved; pages keep their older date until the next change is dated.
+        # The change is saved; pages say no date until a later change is dated.
         logger.exception("Could not date the change of the public records")
+        change_dates.could_not_date()
 
 
 def content_changed(records=None):

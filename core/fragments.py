@@ -28,9 +28,12 @@ TOKEN = "portal-kept-part-token"  # noqa: S105 (a placeholder, not a secret)
 
 
 def with_token(html, request):
+    """The kept part with the reader's own CSRF token in its forms' token fields (and nowhere
+    else: a text someone wrote that happens to contain the placeholder stays as written)."""
     from django.middleware.csrf import get_token
 
-    return mark_safe(html.replace(TOKEN, get_token(request)))  # noqa: S308 (a token is safe)
+    field = 'name="csrfmiddlewaretoken" value="{}"'
+    return mark_safe(html.replace(field.format(TOKEN), field.format(get_token(request))))  # noqa: S308
 
 
 def kept(name, parts, build, records=(), internal=False):

@@ -8,7 +8,21 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import Link, Page, Texts, absolute, languages_asked, link, page_of, reading, texts
+from core.api import (
+    Day,
+    Lang,
+    Link,
+    Page,
+    Plain,
+    Texts,
+    absolute,
+    answers,
+    languages_asked,
+    link,
+    page_of,
+    reading,
+    texts,
+)
 from partnerships.models import Proposal
 
 from .models import Commitment, Delegate, Visit
@@ -105,8 +119,8 @@ def _visit(request, v, langs):
     }  # fmt: skip
 
 
-@reading(router, "/visits/", response=VisitPage, url_name="visits", tags=["visits"])
-def visits(request, since: datetime.date | None = None, lang: str | None = None):
+@reading(router, "/visits/", response=answers(VisitPage), url_name="visits", tags=["visits"])
+def visits(request, since: Day | None = None, lang: Lang = None):
     """Every published visit, the latest first, 50 a page; `since` keeps those ending on or
     after a day."""
     langs = languages_asked(request)
@@ -117,6 +131,6 @@ def visits(request, since: datetime.date | None = None, lang: str | None = None)
     return {**links.dict(), "items": [_visit(request, v, langs) for v in items]}
 
 
-@reading(router, "/visits/{slug}/", response=VisitOut, url_name="visit", tags=["visits"])
-def visit(request, slug: str, lang: str | None = None):
+@reading(router, "/visits/{slug}/", response=answers(VisitOut), url_name="visit", tags=["visits"])
+def visit(request, slug: Plain, lang: Lang = None):
     return _visit(request, get_object_or_404(_visits(), slug=slug), languages_asked(request))

@@ -21,8 +21,8 @@ api = NinjaAPI(
         "Every public fact of the City of Kupang's sister-city partnerships, read-only. Texts come "
         "in Indonesian (id), English (en) and Japanese (ja): each says the language it is written "
         "in and whether it is a fallback; `?lang=` gives one language. Lists come 50 a page in a "
-        "stable order, with links to the next and previous pages. Answers carry an ETag (and "
-        "proposals a Last-Modified): ask again with If-None-Match or If-Modified-Since for a 304."
+        "stable order, with links to the next and previous pages. Answers carry an ETag: ask "
+        "again with If-None-Match for a 304."
     ),
     urls_namespace="api",
     docs_url="/docs",

@@ -1,9 +1,14 @@
 """Site-wide rules that hold for every response, whichever view answered."""
 
+import time
+
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from core.client_address import client_address
+from core.throttle import Throttle
 
 # The portal reads with GET and HEAD and writes with POST; nothing answers PUT, DELETE, PATCH
 # or WebDAV verbs, and views that only read refuse POST themselves.
@@ -42,6 +47,29 @@ def api_cors(get_response):
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
         return response
+
+    return middleware
+
+
+def api_rate_limit(get_response):
+    """Each client reads the API at most PORTAL_API_RATE_LIMIT times a minute, answers from the
+    page cache included: beyond that, 429 with the seconds until the next minute begins."""
+
+    def middleware(request):
+        limit = settings.PORTAL_API_RATE_LIMIT
+        if not limit or not request.path.startswith(API_PREFIX):
+            return get_response(request)
+        now = time.time()
+        window = int(now // 60)
+        counted = Throttle(f"api:{window}", limit, 60)
+        client = client_address(request)
+        if counted.record(client) > limit:
+            response = JsonResponse(
+                {"detail": f"More than {limit} requests a minute; try again shortly."}, status=429
+            )
+            response["Retry-After"] = str(60 - int(now % 60))
+            return response
+        return get_response(request)
 
     return middleware
 

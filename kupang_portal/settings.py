@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "kupang_portal.middleware.refuse_unknown_methods",
     "kupang_portal.middleware.api_cors",
+    "kupang_portal.middleware.api_rate_limit",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session, CSRF and message middleware, so that it sees the cookies they add.
     "kupang_portal.middleware.cache_control",
@@ -287,6 +288,8 @@ PORTAL_WARM_PAGES = env.bool(
 PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES", default=10)
 
 # Asking to follow a proposal by email, per hour: from one address, and from one client.
+# Requests a minute one client may make to the public API (0: no limit).
+PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)
 PORTAL_FOLLOW_LIMIT_PER_ADDRESS = env.int("PORTAL_FOLLOW_LIMIT_PER_ADDRESS", default=3)
 PORTAL_FOLLOW_LIMIT_PER_CLIENT = env.int("PORTAL_FOLLOW_LIMIT_PER_CLIENT", default=10)
 

@@ -16,6 +16,10 @@ from .api import read_only_urls
 from .health import components, healthz
 from .sitemaps import SITEMAPS
 
+handler400 = "kupang_portal.errors.bad_request"
+handler404 = "kupang_portal.errors.page_not_found"
+handler500 = "kupang_portal.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/components", components, name="healthz_components"),

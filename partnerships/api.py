@@ -3,19 +3,35 @@ their public timeline, sectors, partner city and public candidacies; partner cit
 sectors; consulates. Each reads the `.public()` rule of its model, as the pages do."""
 
 import datetime
+from typing import Literal
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
 from core import change_dates
-from core.api import Link, Page, Texts, absolute, languages_asked, link, page_of, reading, texts
+from core.api import (
+    Day,
+    Lang,
+    Link,
+    Page,
+    Plain,
+    Texts,
+    absolute,
+    answers,
+    languages_asked,
+    link,
+    page_of,
+    reading,
+    texts,
+)
 
 from .models import CandidateCity, Consulate, FocusSector, PartnerCity, Proposal, ProposalEvent
 from .search import matching
 
 router = Router()
+# The stages a published proposal can be at (a draft is never published).
+PublicStatus = Literal[tuple(s for s in Proposal.Status.values if s != Proposal.Status.DRAFT)]
 
 
 class Step(Schema):
@@ -133,15 +149,17 @@ def _proposal(request, p, langs):
     }  # fmt: skip
 
 
-@reading(router, "/proposals/", response=ProposalPage, url_name="proposals", tags=["proposals"])
+@reading(
+    router, "/proposals/", response=answers(ProposalPage), url_name="proposals", tags=["proposals"]
+)
 def proposals(
     request,
-    sector: str | None = None,
-    status: str | None = None,
-    country: str | None = None,
-    q: str | None = None,
-    updated_since: datetime.date | None = None,
-    lang: str | None = None,
+    sector: Plain | None = None,
+    status: PublicStatus | None = None,
+    country: Plain | None = None,
+    q: Plain | None = None,
+    updated_since: Day | None = None,
+    lang: Lang = None,
 ):
     """Every published proposal, by reference, 50 a page; filtered as the site's list is."""
     langs = languages_asked(request)
@@ -149,8 +167,6 @@ def proposals(
     if sector:
         found = found.filter(sectors__slug=sector)
     if status:
-        if status not in Proposal.Status.values:
-            raise HttpError(400, f"status must be one of {', '.join(Proposal.Status.values)}")
         found = found.filter(status=status)
     if country:
         found = found.filter(partner_country=country.upper())
@@ -165,9 +181,9 @@ def proposals(
     return {**links.dict(), "items": [_proposal(request, p, langs) for p in items]}
 
 
-@reading(router, "/proposals/{reference}/", response=ProposalOut, url_name="proposal",
+@reading(router, "/proposals/{reference}/", response=answers(ProposalOut), url_name="proposal",
             tags=["proposals"])  # fmt: skip
-def proposal(request, reference: str, lang: str | None = None):
+def proposal(request, reference: Plain, lang: Lang = None):
     """One published proposal, by its reference (e.g. KPG-2023-001)."""
     return _proposal(request, get_object_or_404(_proposals(), reference=reference),
                      languages_asked(request))  # fmt: skip
@@ -192,8 +208,8 @@ def _cities():
     return PartnerCity.objects.public().prefetch_related("strengths").order_by("slug")
 
 
-@reading(router, "/cities/", response=CityPage, url_name="cities", tags=["places"])
-def cities(request, country: str | None = None, lang: str | None = None):
+@reading(router, "/cities/", response=answers(CityPage), url_name="cities", tags=["places"])
+def cities(request, country: Plain | None = None, lang: Lang = None):
     """The partner cities a published proposal names (its partner, or a public candidate)."""
     langs = languages_asked(request)
     found = _cities()
@@ -203,8 +219,8 @@ def cities(request, country: str | None = None, lang: str | None = None):
     return {**links.dict(), "items": [_city(request, c, langs) for c in items]}
 
 
-@reading(router, "/cities/{slug}/", response=CityOut, url_name="city", tags=["places"])
-def city(request, slug: str, lang: str | None = None):
+@reading(router, "/cities/{slug}/", response=answers(CityOut), url_name="city", tags=["places"])
+def city(request, slug: Plain, lang: Lang = None):
     return _city(request, get_object_or_404(_cities(), slug=slug), languages_asked(request))
 
 
@@ -216,15 +232,19 @@ def _sector(request, s, langs):
     }  # fmt: skip
 
 
-@reading(router, "/sectors/", response=list[SectorOut], url_name="sectors", tags=["places"])
-def sectors(request, lang: str | None = None):
+@reading(
+    router, "/sectors/", response=answers(list[SectorOut]), url_name="sectors", tags=["places"]
+)
+def sectors(request, lang: Lang = None):
     """The focus sectors, in the portal's order."""
     langs = languages_asked(request)
     return [_sector(request, s, langs) for s in FocusSector.objects.public().order_by("order")]
 
 
-@reading(router, "/sectors/{slug}/", response=SectorOut, url_name="sector", tags=["places"])
-def sector(request, slug: str, lang: str | None = None):
+@reading(
+    router, "/sectors/{slug}/", response=answers(SectorOut), url_name="sector", tags=["places"]
+)
+def sector(request, slug: Plain, lang: Lang = None):
     found = get_object_or_404(FocusSector.objects.public(), slug=slug)
     return _sector(request, found, languages_asked(request))
 
@@ -235,16 +255,16 @@ def _consulate(request, c, langs):
             "website": c.website}  # fmt: skip
 
 
-@reading(router, "/consulates/", response=list[ConsulateOut], url_name="consulates",
+@reading(router, "/consulates/", response=answers(list[ConsulateOut]), url_name="consulates",
          tags=["places"])  # fmt: skip
-def consulates(request, lang: str | None = None):
+def consulates(request, lang: Lang = None):
     """The missions that handle a published proposal."""
     langs = languages_asked(request)
     return [_consulate(request, c, langs) for c in Consulate.objects.public().order_by("slug")]
 
 
-@reading(router, "/consulates/{slug}/", response=ConsulateOut, url_name="consulate",
+@reading(router, "/consulates/{slug}/", response=answers(ConsulateOut), url_name="consulate",
             tags=["places"])  # fmt: skip
-def consulate(request, slug: str, lang: str | None = None):
+def consulate(request, slug: Plain, lang: Lang = None):
     found = get_object_or_404(Consulate.objects.public(), slug=slug)
     return _consulate(request, found, languages_asked(request))

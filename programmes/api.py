@@ -10,7 +10,20 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import Link, Page, Texts, absolute, languages_asked, link, page_of, reading, texts
+from core.api import (
+    Lang,
+    Link,
+    Page,
+    Plain,
+    Texts,
+    absolute,
+    answers,
+    languages_asked,
+    link,
+    page_of,
+    reading,
+    texts,
+)
 from partnerships.models import AgreementRenewal
 
 from .models import Activity, AnnualReport, Indicator, IndicatorValue
@@ -136,9 +149,9 @@ def _agreement(request, p, langs):
     }  # fmt: skip
 
 
-@reading(router, "/agreements/", response=AgreementPage, url_name="agreements",
+@reading(router, "/agreements/", response=answers(AgreementPage), url_name="agreements",
          tags=["after the signature"])  # fmt: skip
-def agreements(request, lang: str | None = None):
+def agreements(request, lang: Lang = None):
     """The agreement register: every signed public partnership, the latest signing first."""
     langs = languages_asked(request)
     found = signed_partnerships().prefetch_related(
@@ -162,9 +175,9 @@ def _activity(request, a, langs):
     }  # fmt: skip
 
 
-@reading(router, "/activities/", response=ActivityPage, url_name="activities",
+@reading(router, "/activities/", response=answers(ActivityPage), url_name="activities",
          tags=["after the signature"])  # fmt: skip
-def activities(request, partnership: str | None = None, lang: str | None = None):
+def activities(request, partnership: Plain | None = None, lang: Lang = None):
     """The public activities of public partnerships, the latest first; `partnership` takes a
     proposal's reference."""
     langs = languages_asked(request)
@@ -191,9 +204,9 @@ def _indicator(request, i, langs):
     }  # fmt: skip
 
 
-@reading(router, "/indicators/", response=IndicatorPage, url_name="indicators",
+@reading(router, "/indicators/", response=answers(IndicatorPage), url_name="indicators",
          tags=["after the signature"])  # fmt: skip
-def indicators(request, partnership: str | None = None, lang: str | None = None):
+def indicators(request, partnership: Plain | None = None, lang: Lang = None):
     """What public partnerships measure, with every measured value; `partnership` takes a
     proposal's reference."""
     langs = languages_asked(request)
@@ -225,7 +238,7 @@ def _reports():
     return AnnualReport.objects.public().select_related("partnership")
 
 
-@reading(router, "/reports/", response=ReportPage, url_name="reports",
+@reading(router, "/reports/", response=answers(ReportPage), url_name="reports",
          tags=["after the signature"])  # fmt: skip
 def reports(request):
     """Published annual reports with their frozen contents, the latest year first."""
@@ -233,8 +246,8 @@ def reports(request):
     return {**links.dict(), "items": [_report(request, r) for r in items]}
 
 
-@reading(router, "/reports/{reference}/{year}/", response=ReportOut, url_name="report",
+@reading(router, "/reports/{reference}/{year}/", response=answers(ReportOut), url_name="report",
          tags=["after the signature"])  # fmt: skip
-def report(request, reference: str, year: int):
+def report(request, reference: Plain, year: int):
     found = get_object_or_404(_reports(), partnership__reference=reference, year=year)
     return _report(request, found)

@@ -34,6 +34,9 @@ def _test_settings(settings, tmp_path):
     settings.PORTAL_PAGE_CACHE = True
     # Hot pages are built again after a change only where a test asks (test_page_warming.py).
     settings.PORTAL_WARM_PAGES = False
+    # The API's per-client limit counts only where a test asks (test_api.py): every test reads
+    # from the one test client address.
+    settings.PORTAL_API_RATE_LIMIT = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -77,7 +77,7 @@ def test_every_text_in_three_languages_with_its_fallback_marked(api, story):
     assert title["ja"]["fallback"] is True and title["ja"]["language"] != "ja"
     one = read(api, "/api/v1/proposals/KPG-2023-001/?lang=en")["title"]
     assert one == {"en": {"text": "Waste banks", "language": "en", "fallback": False}}
-    assert api.get("/api/v1/proposals/?lang=fr").status_code == 400
+    assert api.get("/api/v1/proposals/?lang=fr").status_code == 422  # not one of the three
 
 
 def test_a_draft_is_nowhere(api, story):
@@ -116,7 +116,8 @@ def test_the_sites_filters(api, story):
     assert references("status=offered") == ["KPG-2024-100"]
     assert references("country=kr") == ["KPG-2024-100"]
     assert references("q=flood") == ["KPG-2024-100"]
-    assert api.get("/api/v1/proposals/?status=nonsense").status_code == 400
+    assert api.get("/api/v1/proposals/?status=nonsense").status_code == 422
+    assert api.get("/api/v1/proposals/?status=draft").status_code == 422
 
 
 def test_updated_since_counts_a_new_step_as_a_change(
@@ -255,3 +256,24 @@ def test_the_record_after_the_signature(api, story):
     reports = read(api, "/api/v1/reports/")["items"]
     assert [r["year"] for r in reports] == [2024] and reports[0]["contents"]["year"] == 2024
     assert api.get("/api/v1/reports/KPG-2023-001/2025/").status_code == 404
+
+
+def test_a_client_beyond_the_limit_is_told_when_to_come_back(api, story, settings, monkeypatch):
+    settings.PORTAL_API_RATE_LIMIT = 3
+    # 40 s into a minute, however long the test takes.
+    monkeypatch.setattr("kupang_portal.middleware.time.time", lambda: 1_800_000_040.0)
+    for _ in range(3):
+        assert api.get("/api/v1/sectors/").status_code == 200
+    refused = api.get("/api/v1/proposals/")  # a kept answer counts too
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "20"
+    assert refused["Access-Control-Allow-Origin"] == "*"
+    other = Client(REMOTE_ADDR="203.0.113.9")
+    assert other.get("/api/v1/sectors/").status_code == 200  # counted per client
+    assert api.get("/en/").status_code == 200  # the pages are not the API
+
+
+def test_an_address_the_api_does_not_have_is_a_json_404(api, story):
+    missing = api.get("/api/v1/nonsense/")
+    assert missing.status_code == 404 and missing.json() == {"detail": "Not found"}
+    assert "<html" in api.get("/en/nonsense/").content.decode()  # a person gets the page

@@ -8,12 +8,14 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date
 
-from core.content_version import SHARED
+from core import change_dates
+from core.content_version import SHARED, record_tag
 from core.models import RecordChange
 from partnerships.models import Proposal
 
@@ -45,7 +47,14 @@ def dated(story, other):
     for _savepoints, callback, _robust in pending:
         callback()
     RecordChange.objects.all().delete()
-    RecordChange.objects.create(tag=SHARED, changed_at=PAST)
+    for tag in (SHARED, change_dates.RELEASE_TAG):
+        RecordChange.objects.create(tag=tag, changed_at=PAST)
+
+
+@pytest.fixture(autouse=True)
+def days_ago(monkeypatch):
+    """Today began long ago: a page's date is not floored at the day the test runs."""
+    monkeypatch.setattr(change_dates, "day_began", lambda: PAST - datetime.timedelta(days=30))
 
 
 @pytest.fixture
@@ -121,7 +130,8 @@ def test_an_internal_comment_dates_nothing(visitor, liaison_client, liaison, dat
         response = liaison_client.post(reverse("review:comment", args=[reference]), data, **EN)
     assert response.status_code == 302
 
-    assert list(RecordChange.objects.values_list("tag", flat=True)) == [SHARED]
+    dated_tags = set(RecordChange.objects.values_list("tag", flat=True))
+    assert dated_tags == {SHARED, change_dates.RELEASE_TAG}
     assert visitor.get(WASTE, **since(PAST)).status_code == 304
 
 
@@ -157,3 +167,53 @@ def test_a_sitemaps_own_date_is_not_trusted_for_a_304(visitor, dated):
 def test_the_date_is_given_without_the_page_cache(visitor, dated, settings):
     settings.PORTAL_PAGE_CACHE = False
     assert visitor.get(WASTE, **EN)["Last-Modified"] == http_date(PAST.timestamp())
+
+
+def test_two_changes_within_a_second_give_two_dates(dated, story):
+    tag = record_tag(Proposal, story["proposal"].pk)
+    change_dates.record([tag])
+    first = RecordChange.objects.get(tag=tag).changed_at
+    change_dates.record([tag])
+    assert RecordChange.objects.get(tag=tag).changed_at > first
+
+
+def test_a_host_whose_clock_is_behind_never_dates_a_change_earlier(dated, story, monkeypatch):
+    tag = record_tag(Proposal, story["proposal"].pk)
+    ahead = datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
+    RecordChange.objects.create(tag=tag, changed_at=ahead)
+    change_dates.record([tag])
+    assert RecordChange.objects.get(tag=tag).changed_at > ahead
+
+
+def test_a_change_that_could_not_be_dated_gives_no_date_until_one_is(
+    visitor, dated, story, other, committed, monkeypatch
+):
+    visitor.get(WASTE, **EN)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database refused")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(RecordChange.objects, "bulk_create", broken)
+        with committed():
+            ProposalEventFactory(proposal=story["proposal"], title_en="Council consulted")
+    page = visitor.get(WASTE, **since(PAST))
+    assert page.status_code == 200 and "Last-Modified" not in page
+    assert "Council consulted" in page.content.decode()
+
+    with committed():
+        ProposalEventFactory(proposal=other, title_en="Elsewhere")
+    cache.clear()  # as when the copy kept undated has expired
+    dated_again = visitor.get(WASTE, **EN)
+    assert parse_http_date(dated_again["Last-Modified"]) > PAST.timestamp()  # shared dated too
+
+
+def test_a_page_may_change_with_the_day_and_is_dated_so(visitor, dated, monkeypatch):
+    later = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+    monkeypatch.setattr(change_dates, "day_began", lambda: later)
+    assert visitor.get(WASTE, **EN)["Last-Modified"] == http_date(later.timestamp())
+
+
+def test_a_new_release_dates_every_page_when_first_served(visitor, dated, monkeypatch):
+    monkeypatch.setattr(change_dates, "RELEASE_TAG", "release:a-template-fix")
+    assert parse_http_date(visitor.get(WASTE, **EN)["Last-Modified"]) > PAST.timestamp()

@@ -86,3 +86,16 @@ def test_the_admin_raises_no_violation_while_it_is_used(live_server, page, demo_
     add_row(page, "documents-group", "Add another Document").get_by_label("Kind").wait_for()
     settled(page)
     assert violations == [], "\n".join(violations)
+
+
+def test_the_api_docs_work_under_the_policy_with_no_outside_request(
+    live_server, page, demo_story, violations
+):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url)
+            and not r.url.startswith("data:") else None)  # fmt: skip
+    visit(page, f"{live_server.url}/api/v1/docs")
+    # Swagger UI, drawn by its script from the schema: the operations are listed.
+    page.get_by_text("/api/v1/proposals/", exact=True).first.wait_for()
+    assert outside == [], outside
+    assert violations == [], "\n".join(violations)
