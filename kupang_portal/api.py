@@ -9,12 +9,20 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from delegations.api import router as delegations
 from partnerships.api import router as partnerships
 from programmes.api import router as programmes
 
+
+class Readable(JSONRenderer):
+    # Japanese and Indonesian texts as written (UTF-8), not as \u escapes.
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=Readable(),
     title="Kupang Sister-City Portal",
     version="1",
     description=(

@@ -49,7 +49,7 @@ class ProposalOut(Schema):
     reference: str
     slug: str
     url: str
-    page: str  # the public page, in Indonesian (its other languages: /en/…, /ja/…)
+    page: str  # the public page, in the reader's language (Accept-Language)
     title: Texts
     summary: Texts
     body: Texts

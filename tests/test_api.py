@@ -277,3 +277,8 @@ def test_an_address_the_api_does_not_have_is_a_json_404(api, story):
     missing = api.get("/api/v1/nonsense/")
     assert missing.status_code == 404 and missing.json() == {"detail": "Not found"}
     assert "<html" in api.get("/en/nonsense/").content.decode()  # a person gets the page
+
+
+def test_texts_are_written_as_utf8_not_escaped(api, story):
+    ProposalFactory(offered=True, reference="KPG-2024-200", title_ja="防災訓練")
+    assert "防災訓練" in api.get("/api/v1/proposals/KPG-2024-200/").content.decode()
