@@ -71,9 +71,6 @@ class VisitPage(Page):
 
 
 VISIT_TEXTS = ("title", "place", "host", "visiting_mission", "purpose", "highlights", "report")
-# Only what the visit's page shows of a person.
-DELEGATE_FIELDS = ["visit_id", "name", "side", "order", "title_ind", "title_en", "title_ja",
-                   "organisation_ind", "organisation_en", "organisation_ja"]  # fmt: skip
 
 
 def _visits():
@@ -83,7 +80,7 @@ def _visits():
         .prefetch_related(
             "sectors",
             Prefetch("proposals", public.order_by("reference"), to_attr="public_proposals"),
-            Prefetch("delegates", Delegate.objects.public().only("pk", *DELEGATE_FIELDS)),
+            Prefetch("delegates", Delegate.objects.public().as_shown()),
             Prefetch(
                 "commitments",
                 Commitment.objects.public().prefetch_related(

@@ -85,11 +85,20 @@ class Visit(Archivable):
         return reverse("delegations:visit_detail", kwargs={"slug": self.slug})
 
 
+PUBLIC_DELEGATE_FIELDS = ["visit_id", "name", "side", "order", "title", "title_ind", "title_en",
+                          "title_ja", "organisation", "organisation_ind", "organisation_en",
+                          "organisation_ja"]  # fmt: skip
+
+
 class DelegateQuerySet(ArchivableQuerySet):
     def public(self):
         """The delegates of published visits: public by name, title and side only, never
         with their contact details (the pages read only those fields)."""
         return self.current().filter(visit__in=Visit.objects.published())
+
+    def as_shown(self):
+        """Only what a public page or the API shows of a person: never their contact details."""
+        return self.only("pk", *PUBLIC_DELEGATE_FIELDS)
 
 
 class Delegate(Archivable):

@@ -19,9 +19,6 @@ from partnerships.models import Proposal
 
 from .models import Commitment, Delegate, Visit, VisitDocument
 
-PUBLIC_DELEGATE_FIELDS = ["visit_id", "name", "title", "title_ind", "title_en", "title_ja",
-                          "organisation", "side", "order"]  # fmt: skip
-
 
 class VisitListView(ListView):
     paginate_by = 20
@@ -36,7 +33,7 @@ class VisitListView(ListView):
 class VisitDetailView(DetailView):
     def get_queryset(self):
         return Visit.objects.published().prefetch_related(
-            Prefetch("delegates", Delegate.objects.current().only("pk", *PUBLIC_DELEGATE_FIELDS)),
+            Prefetch("delegates", Delegate.objects.current().as_shown()),
             Prefetch("commitments", Commitment.objects.current()),
             "sectors",
             Prefetch("proposals", Proposal.objects.public(), to_attr="public_proposals"),
