@@ -15,7 +15,7 @@ class DelegationsConfig(AppConfig):
 
         from . import checked_texts
         from . import sections as visits
-        from .opendata import VISIT_FIELDS, visit_rows
+        from .opendata import COMMITMENTS, VISITS
 
         sections.register_public_section(
             "delegations/_home_visits.html", visits.home_visits, "home"
@@ -26,9 +26,8 @@ class DelegationsConfig(AppConfig):
         sections.register_public_section(
             "delegations/_sector_visits.html", visits.sector_visits, "sector"
         )
-        opendata.register_dataset(
-            "visits", visit_rows, VISIT_FIELDS, "delegations/_open_data_visits.html"
-        )
+        opendata.register_dataset(VISITS)
+        opendata.register_dataset(COMMITMENTS)
         dormancy.register_activity_source(visits.last_visit_day)
         dormancy.register_activity_source(visits.last_commitment_closed)
         checked_texts.register()

@@ -31,10 +31,12 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from core import page_cache, page_warming
 
-        from . import checked_texts, language_choice  # noqa: F401 (its sign-in receiver)
+        from . import checked_texts, language_choice, open_datasets, opendata  # noqa: F401 (its sign-in receiver)
         from .hot_pages import hot_pages
 
         checked_texts.register()
+        for dataset in open_datasets.DATASETS:
+            opendata.register_dataset(dataset)
         # Anonymous answers kept in the shared page cache until a record changes; a citizen
         # or a staff member following a proposal, a person's profile (their language, their
         # last visit) and the internal discussion change nothing a page shows (the discussion
@@ -50,5 +52,5 @@ class PartnershipsConfig(AppConfig):
         page_cache.register_cached_views(*(f"partnerships:{name}" for name in (
             "home", "proposal_detail", "proposal_feed", "sector_list",
             "sector_detail", "city_list", "city_detail", "open_data", "open_data_csv",
-            "open_data_json",
+            "open_data_json", "open_data_package", "open_data_zip",
         )), searching=["partnerships:proposal_list"])  # fmt: skip

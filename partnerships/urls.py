@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from . import follow_views, opendata, views
+from . import follow_views, open_package, opendata, views
 from .feeds import ProposalUpdatesFeed
 
 app_name = "partnerships"
@@ -24,7 +24,9 @@ urlpatterns = [
     path("cities/", views.PartnerCityListView.as_view(), name="city_list"),
     path("sectors/<slug:slug>/", views.FocusSectorDetailView.as_view(), name="sector_detail"),
     path("cities/<slug:slug>/", views.PartnerCityDetailView.as_view(), name="city_detail"),
-    path("open-data/", opendata.OpenDataView.as_view(), name="open_data"),
+    path("open-data/", open_package.OpenDataView.as_view(), name="open_data"),
+    path("open-data/datapackage.json", open_package.descriptor, name="open_data_package"),
+    path("open-data/kupang-open-data.zip", open_package.as_zip, name="open_data_zip"),
     path("open-data/<str:dataset>.csv", opendata.as_csv, name="open_data_csv"),
     path("open-data/<str:dataset>.json", opendata.as_json, name="open_data_json"),
 ]

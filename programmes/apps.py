@@ -15,7 +15,7 @@ class ProgrammesConfig(AppConfig):
 
         from . import checked_texts
         from .activity import latest_activity, public_results, sector_totals
-        from .register import REGISTER_FIELDS, register_rows
+        from .opendata import AGREEMENTS, DATASETS
 
         # The dormancy watchdog counts recorded activities through this one function, and the
         # proposal page shows the public ones through this section.
@@ -24,13 +24,10 @@ class ProgrammesConfig(AppConfig):
         sections.register_public_section(
             "programmes/_sector_totals.html", sector_totals, page="sector"
         )
-        opendata.register_dataset(
-            "agreements",
-            register_rows,
-            REGISTER_FIELDS,
-            "programmes/_open_data_agreements.html",
-            former_names=("register",),  # its first name, before DESIGN.md's
-        )
+        for dataset in DATASETS:
+            # The register's first name, before DESIGN.md's, still leads to it.
+            former = ("register",) if dataset is AGREEMENTS else ()
+            opendata.register_dataset(dataset, former_names=former)
         checked_texts.register()
         # Recording the daily reminders changes nothing a page shows.
         page_cache.keep_pages_of(self, not_shown={"remindersent"})

@@ -65,12 +65,6 @@ def signatory_columns(proposal):
     return {**columns, **{column: getattr(proposal, column) or "" for column in NOTES_COLUMNS}}
 
 
-REGISTER_FIELDS = ["reference", "partner_city", "region_en", "country", "signed_on",
-                   *SIGNATORY_COLUMNS, *NOTES_COLUMNS, "term_years", "no_end_date",
-                   "renewals", "expires_on", "status", "sectors",
-                   "latest_report", "latest_report_url", "url"]  # fmt: skip
-
-
 def register_rows(request):
     """The register as open data rows (one per signed public partnership)."""
     url = address_template(request, "partnerships:proposal_detail")

@@ -360,6 +360,12 @@ def public_entries():
         "partnerships:sector_detail": one(lambda w: "/en/sectors/education/", everyone(OK)),
         "partnerships:city_detail": one(lambda w: "/en/cities/kitakyushu/", everyone(OK)),
         "partnerships:open_data": one(lambda w: "/en/open-data/", everyone(OK)),
+        "partnerships:open_data_package": one(
+            lambda w: "/ja/open-data/datapackage.json", everyone(OK)
+        ),
+        "partnerships:open_data_zip": one(
+            lambda w: "/id/open-data/kupang-open-data.zip", everyone(OK)
+        ),
         "partnerships:open_data_csv": Entry(
             READ,
             {

@@ -33,6 +33,7 @@ def expected_proposal(p):
         "partner_country": p.partner_country,
         "consulate": (p.consulate.name_en if p.consulate else "") or "",
         "partner_city": (p.partner_city.name_en if p.partner_city else "") or "",
+        "partner_city_slug": p.partner_city.slug if p.partner_city else "",
         "sectors": ";".join(sorted(s.slug for s in p.sectors.all())),
         "offered_on": p.offered_on.isoformat() if p.offered_on else "",
         "signed_on": p.signed_on.isoformat() if p.signed_on else "",

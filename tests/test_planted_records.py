@@ -24,7 +24,7 @@ from tests.factories import (
     VisitDocumentFactory,
     VisitFactory,
 )
-from tests.test_public_leaks import EVERY_PUBLIC_ROUTE
+from tests.test_public_leaks import EVERY_PUBLIC_ROUTE, readable
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +154,7 @@ def test_no_planted_row_reaches_a_public_output(client, world):
             assert response.status_code == 404, route  # a draft report has no page
             continue
         assert response.status_code == 200, route
-        text = (b"".join(response) if response.streaming else response.content).decode("utf-8-sig")
+        text = readable(response)
         leaked = [marker for marker, _plant in PLANTED.values() if marker in text]
         if "/cities/" in route and not route.startswith("/api/"):
             leaked = [m for m in leaked if m != "PLANTED-CANDIDATE"]  # the register of cities

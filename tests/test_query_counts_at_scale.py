@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC = ["/en/", "/en/proposals/", "/en/proposals/?sector=education&q=Kemitraan",
           "/en/proposals/{slug}/", "/en/sectors/education/", "/en/cities/bench-city-2/",
           "/en/visits/", "/en/visits/bench-visit-1/", "/feeds/updates.atom", "/sitemap.xml",
-          "/sitemap-proposals.xml", "/api/v1/proposals/", "/api/v1/proposals/{reference}/",
+          "/sitemap-proposals.xml", "/en/open-data/", "/ja/open-data/datapackage.json",
+          "/api/v1/proposals/", "/api/v1/proposals/{reference}/",
           "/api/v1/proposals/?sector=education&status=exploring", "/api/v1/cities/",
           "/api/v1/sectors/", "/api/v1/consulates/", "/api/v1/visits/", "/api/v1/agreements/",
           "/api/v1/activities/", "/api/v1/indicators/", "/api/v1/reports/"]  # fmt: skip
