@@ -15,11 +15,14 @@ class DelegationsConfig(AppConfig):
 
         from . import checked_texts
         from . import sections as visits
+        from .map import city_map, smaller_map
         from .opendata import COMMITMENTS, VISITS
 
         sections.register_public_section(
             "delegations/_home_visits.html", visits.home_visits, "home"
         )
+        sections.register_public_section("delegations/_map_figure.html", smaller_map, "home")
+        sections.register_public_section("delegations/_map_figure.html", city_map, "city")
         sections.register_public_section(
             "delegations/_proposal_visits.html", visits.proposal_visits, "proposal_aside"
         )

@@ -47,6 +47,9 @@ SAMPLE_CITIES = [
         "summary_en": "A made-up coastal city for the portal's samples.",
         "summary_ja": "ポータルのサンプル用の架空の沿岸都市。",
         "is_coastal": True,
+        # Made up like the city, on Shikoku's south coast, so that the map shows it.
+        "latitude": "33.450000",
+        "longitude": "133.600000",
         "strengths": ["cleanliness", "infrastructure"],
     },
     {
@@ -63,6 +66,8 @@ SAMPLE_CITIES = [
         "summary_ja": "ポータルのサンプル用の、地震の多い架空の都市。",
         "is_coastal": True,
         "earthquake_risk": True,
+        "latitude": "39.300000",  # made up, in the hills of northern Honshu
+        "longitude": "141.300000",
         "strengths": ["disaster-mitigation", "education"],
     },
 ]

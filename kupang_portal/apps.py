@@ -23,6 +23,7 @@ class PortalConfig(AppConfig):
         page_cache.register_cached_views(
             "updates_feed",
             "updates_feed_in_language",
+            "map",
             "visits_ics",
             "visits_ics_in_language",
             "sitemap",

@@ -7,6 +7,7 @@ from django.utils.functional import lazy
 from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView, TemplateView
 
+from delegations.map import MapView
 from delegations.views import visits_ics
 from partnerships.feeds import LanguageUpdatesFeed, UpdatesFeed
 from partnerships.language_choice import choose_language
@@ -72,6 +73,7 @@ urlpatterns += i18n_patterns(
         name="updates_feed_in_language",
     ),
     path("visits.ics", visits_ics, name="visits_ics_in_language"),
+    path("map/", MapView.as_view(), name="map"),
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
     path("register/", include("programmes.urls")),

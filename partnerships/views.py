@@ -256,6 +256,7 @@ class PartnerCityDetailView(DetailView):
                 "-proposal__offered_on", "proposal__reference"
             )[: self.shown],
             candidate_total=candidate_for.count(),
+            sections=public_sections(self.object, page="city"),
             **kwargs,
         )
 

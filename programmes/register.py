@@ -8,6 +8,7 @@ from django.views.generic import ListView
 from modeltranslation.utils import build_localized_fieldname
 
 from core.streaming import SLUG, address_template
+from delegations.map import smaller_map
 from partnerships.models import AgreementRenewal, Proposal
 
 from .models import AFTER_SIGNING, AnnualReport
@@ -42,6 +43,9 @@ class RegisterView(ListView):
 
     def get_queryset(self):
         return signed_partnerships()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, map_section=smaller_map())
 
 
 YEAR = 9999  # stands for the year in an address template

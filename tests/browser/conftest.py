@@ -45,6 +45,37 @@ def page(browser):
 
 
 @pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def violations(page):
+    return violations_on(page)
+
+
+def violations_on(page):
+    """What the browser blocks on `page` from now on, as its own violation events report it."""
+    found = []
+
+    def seen(message):
+        if message.text.startswith("CSP violation"):
+            found.append(f"{page.url}: {message.text}")
+
+    page.on("console", seen)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:"
+        "${e.lineNumber} ${e.sample}`));"
+    )
+    return found
+
+
+@pytest.fixture
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS

@@ -12,24 +12,6 @@ from .admin_pages import add_row, settled, sign_in_to_admin, sign_in_to_site
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def violations(page):
-    """What the browser blocked, as its page's own violation events report it."""
-    found = []
-
-    def seen(message):
-        if message.text.startswith("CSP violation"):
-            found.append(f"{page.url}: {message.text}")
-
-    page.on("console", seen)
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => console.error("
-        "`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:"
-        "${e.lineNumber} ${e.sample}`));"
-    )
-    return found
-
-
 def visit(page, url):
     response = page.goto(url)
     assert response.ok, (url, response.status)
@@ -42,7 +24,14 @@ def visit(page, url):
 def test_the_public_site_raises_no_violation(live_server, page, demo_story, violations):
     proposal = Proposal.objects.public().first()
     for language in ("id", "en", "ja"):
-        for path in ("", "proposals/", f"proposals/{proposal.slug}/", "visits/", "open-data/"):
+        for path in (
+            "",
+            "proposals/",
+            f"proposals/{proposal.slug}/",
+            "visits/",
+            "open-data/",
+            "map/",
+        ):
             visit(page, f"{live_server.url}/{language}/{path}")
     visit(page, f"{live_server.url}/accounts/login/")
     assert violations == [], "\n".join(violations)

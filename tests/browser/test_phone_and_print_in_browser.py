@@ -12,15 +12,6 @@ pytestmark = pytest.mark.browser
 LANGUAGES = ["id", "en", "ja"]
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def overflowing(page):
     """What sticks out to the right of the screen: the page's own width, and each cell's."""
     return page.evaluate(
