@@ -96,6 +96,7 @@ bench: $(VENV)/.bench messages fonts
 check-deploy: $(VENV)/.runtime
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	  DJANGO_ALLOWED_HOSTS=portal.example.org DJANGO_CACHE_URL=redis://127.0.0.1:6379/1 \
+	  PORTAL_SECURITY_TXT_EXPIRES="$$($(PY) -c 'import datetime as d; print(d.date.today() + d.timedelta(200))')" \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

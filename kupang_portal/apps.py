@@ -18,6 +18,7 @@ class PortalConfig(AppConfig):
 
         from . import accounts  # noqa: F401 - counts failed sign-ins per address
         from .deploy_checks import embedded_japanese_font, shared_cache_for_limits
+        from .security_txt import security_txt_expiry
 
         # The project's own pages in the public page cache (each app registers its own).
         page_cache.register_cached_views(
@@ -34,4 +35,5 @@ class PortalConfig(AppConfig):
 
         page_cache.register_cached_views(*(f"api:{name}" for name in CACHED), parameters=PARAMETERS)
         checks.register(shared_cache_for_limits, checks.Tags.security, deploy=True)
+        checks.register(security_txt_expiry, checks.Tags.security, deploy=True)
         checks.register(embedded_japanese_font)

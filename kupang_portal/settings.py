@@ -237,6 +237,10 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("DJANGO_EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="portal@kupangkota.go.id")
+# /.well-known/security.txt (RFC 9116): where to report a security problem, and until when the
+# file holds (YYYY-MM-DD; unset, a year from each day it is read, and `check --deploy` warns).
+PORTAL_SECURITY_CONTACT = env.str("PORTAL_SECURITY_CONTACT", default=f"mailto:{DEFAULT_FROM_EMAIL}")
+PORTAL_SECURITY_TXT_EXPIRES = env.str("PORTAL_SECURITY_TXT_EXPIRES", default="")
 
 # Security: strict in production, relaxed only where DEBUG needs plain HTTP.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

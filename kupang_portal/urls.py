@@ -15,6 +15,7 @@ from partnerships.language_choice import choose_language
 from .accounts import SignInView, ThrottledPasswordResetView
 from .api import read_only_urls
 from .health import components, healthz
+from .security_txt import security_txt
 from .sitemaps import SITEMAPS
 
 handler400 = "kupang_portal.errors.bad_request"
@@ -47,6 +48,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "template_name": "sitemap_section.xml"},
         name="sitemap_section",
     ),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -361,6 +361,7 @@ def public_entries():
         "partnerships:city_detail": one(lambda w: "/en/cities/kitakyushu/", everyone(OK)),
         "partnerships:open_data": one(lambda w: "/en/open-data/", everyone(OK)),
         "map": one(lambda w: "/ja/map/", everyone(OK)),
+        "security_txt": one(lambda w: "/.well-known/security.txt", everyone(OK)),
         "partnerships:open_data_package": one(
             lambda w: "/ja/open-data/datapackage.json", everyone(OK)
         ),

@@ -1,5 +1,6 @@
 """Settings come from the environment: safe defaults in development, strict in production."""
 
+import datetime
 import os
 import secrets
 import subprocess
@@ -85,6 +86,7 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="portal.example.org",
         DJANGO_CACHE_URL="redis://127.0.0.1:6379/1",
+        PORTAL_SECURITY_TXT_EXPIRES=str(datetime.date.today() + datetime.timedelta(days=200)),
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
