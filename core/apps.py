@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal core")
 
     def ready(self):
-        from . import change_dates
+        from . import change_dates, retention
 
         # A deploy migrates: its release is dated then, and pages need not write it when served.
         post_migrate.connect(change_dates.date_this_release, sender=self)
+        retention.register_held(retention.ACCOUNTS_HELD)

@@ -10,13 +10,14 @@ class DelegationsConfig(AppConfig):
     verbose_name = _("Delegations")
 
     def ready(self):
-        from core import page_cache
+        from core import page_cache, retention
         from partnerships import dormancy, opendata, sections
 
         from . import checked_texts
         from . import sections as visits
         from .map import city_map, smaller_map
         from .opendata import COMMITMENTS, VISITS
+        from .retention import CONTACTS_HELD, DELEGATE_CONTACTS
 
         sections.register_public_section(
             "delegations/_home_visits.html", visits.home_visits, "home"
@@ -34,5 +35,7 @@ class DelegationsConfig(AppConfig):
         dormancy.register_activity_source(visits.last_visit_day)
         dormancy.register_activity_source(visits.last_commitment_closed)
         checked_texts.register()
+        retention.register_rule(DELEGATE_CONTACTS)
+        retention.register_held(CONTACTS_HELD)
         page_cache.keep_pages_of(self)
         page_cache.register_cached_views("delegations:visit_list", "delegations:visit_detail")

@@ -15,6 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from core import retention
 from core import translation_desk as desk
 from programmes.my_work import my_work
 
@@ -52,7 +53,12 @@ class PortalAdminSite(admin.AdminSite):
             self.admin_view(require_safe(self.translation_desk)),
             name="translation_desk",
         )
-        return [desk] + [checked if getattr(url, "name", None) == "view_on_site" else url
+        personal = path(
+            "personal-data/",
+            self.admin_view(require_safe(self.personal_data)),
+            name="personal_data",
+        )
+        return [desk, personal] + [checked if getattr(url, "name", None) == "view_on_site" else url
                          for url in super().get_urls()]  # fmt: skip
 
     def translation_desk(self, request):
@@ -89,6 +95,20 @@ class PortalAdminSite(admin.AdminSite):
             "shown_per_kind": 25,
         }
         return TemplateResponse(request, "admin/translation_desk.html", context)
+
+    def personal_data(self, request):
+        """The register of personal data held: how many of each kind and since when, never the
+        data itself; and how long each kind is kept (core/retention.py). For the staff who
+        run the partnerships, as the translation desk is."""
+        if not request.user.has_perm("partnerships.change_proposal"):
+            raise PermissionDenied
+        context = {
+            **self.each_context(request),
+            "title": _("Personal data held"),
+            "held": retention.held(),
+            "rules": [(rule, rule.kept_for()) for rule in retention.RULES],
+        }
+        return TemplateResponse(request, "admin/personal_data.html", context)
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

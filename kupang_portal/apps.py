@@ -25,6 +25,7 @@ class PortalConfig(AppConfig):
             "updates_feed",
             "updates_feed_in_language",
             "map",
+            "privacy",
             "visits_ics",
             "visits_ics_in_language",
             "sitemap",

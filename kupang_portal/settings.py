@@ -296,6 +296,11 @@ PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES
 PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)
 PORTAL_FOLLOW_LIMIT_PER_ADDRESS = env.int("PORTAL_FOLLOW_LIMIT_PER_ADDRESS", default=3)
 PORTAL_FOLLOW_LIMIT_PER_CLIENT = env.int("PORTAL_FOLLOW_LIMIT_PER_CLIENT", default=10)
+# Personal data kept only as long as its purpose (manage.py forget_personal_data, daily).
+PORTAL_UNCONFIRMED_FOLLOW_DAYS = env.int("PORTAL_UNCONFIRMED_FOLLOW_DAYS", default=7)
+PORTAL_DELEGATE_CONTACT_YEARS = env.int("PORTAL_DELEGATE_CONTACT_YEARS", default=2)
+# Where the privacy notice tells people to ask about their data.
+PORTAL_PRIVACY_CONTACT = env.str("PORTAL_PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL)
 
 # Links in mail point here.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

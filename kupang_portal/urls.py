@@ -15,6 +15,7 @@ from partnerships.language_choice import choose_language
 from .accounts import SignInView, ThrottledPasswordResetView
 from .api import read_only_urls
 from .health import components, healthz
+from .privacy import PrivacyView
 from .security_txt import security_txt
 from .sitemaps import SITEMAPS
 
@@ -76,6 +77,7 @@ urlpatterns += i18n_patterns(
     ),
     path("visits.ics", visits_ics, name="visits_ics_in_language"),
     path("map/", MapView.as_view(), name="map"),
+    path("privacy/", PrivacyView.as_view(), name="privacy"),
     path("", include("partnerships.urls")),
     path("visits/", include("delegations.urls")),
     path("register/", include("programmes.urls")),

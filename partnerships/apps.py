@@ -29,12 +29,20 @@ class PartnershipsConfig(AppConfig):
     verbose_name = _("Partnerships")
 
     def ready(self):
-        from core import page_cache, page_warming
+        from core import page_cache, page_warming, retention
 
-        from . import checked_texts, language_choice, open_datasets, opendata  # noqa: F401 (its sign-in receiver)
+        from . import (
+            checked_texts,
+            language_choice,  # noqa: F401 (its sign-in receiver)
+            open_datasets,
+            opendata,
+        )
         from .hot_pages import hot_pages
+        from .retention import FOLLOWERS_HELD, UNCONFIRMED_FOLLOWS
 
         checked_texts.register()
+        retention.register_rule(UNCONFIRMED_FOLLOWS)
+        retention.register_held(*FOLLOWERS_HELD)
         for dataset in open_datasets.DATASETS:
             opendata.register_dataset(dataset)
         # Anonymous answers kept in the shared page cache until a record changes; a citizen

@@ -139,6 +139,14 @@ def absolute(name, *args):
     return settings.PORTAL_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
+def data_link(email):
+    """The page of what the portal keeps about `email` (follower_data.py), in the active
+    language: every follow mail carries it."""
+    from .follower_data import data_token  # that module builds its links with absolute()
+
+    return absolute("partnerships:follower_data", data_token(email))
+
+
 def confirmation_message(follower):
     def context():
         return {
@@ -146,6 +154,7 @@ def confirmation_message(follower):
             "link": absolute("partnerships:follow_confirm", confirm_token(follower)),
             "proposal_link": absolute("partnerships:proposal_detail", follower.proposal.slug),
             "days": CONFIRM_WITHIN.days,
+            "data_link": data_link(follower.email),
         }
 
     return mail_in_language("partnerships/mail/follow_confirm", context, to=follower.email,
@@ -167,6 +176,7 @@ def step_message(follower, event):
             "event": event,
             "proposal_link": absolute("partnerships:proposal_detail", event.proposal.slug),
             "leave_link": leave_link,
+            "data_link": data_link(follower.email),
         }
 
     return mail_in_language("partnerships/mail/follow_step", context, to=follower.email,

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from . import follow_views, open_package, opendata, views
+from . import follow_views, follower_data, open_package, opendata, views
 from .feeds import ProposalUpdatesFeed
 
 app_name = "partnerships"
@@ -19,6 +19,13 @@ urlpatterns = [
     path("proposals/<slug:slug>/follow/sent/", follow_views.follow_sent, name="follow_sent"),
     path("follow/confirm/<str:token>/", follow_views.follow_confirm, name="follow_confirm"),
     path("follow/leave/<str:token>/", follow_views.follow_leave, name="follow_leave"),
+    path("follow/data/<str:token>/", follower_data.follower_data, name="follower_data"),
+    path(
+        "follow/data/<str:token>/my-data.json",
+        follower_data.follower_data_json,
+        name="follower_data_json",
+    ),
+    path("follow/data/<str:token>/erase/", follower_data.follower_erase, name="follower_erase"),
     path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("sectors/", views.FocusSectorListView.as_view(), name="sector_list"),
     path("cities/", views.PartnerCityListView.as_view(), name="city_list"),

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from core.roles import CITY_STAFF
+from partnerships.follower_data import data_token
 from partnerships.follows import confirm_token, leave_token
 from partnerships.models import Approval, Follower, Proposal
 from programmes.models import Activity, ActivityFile, AnnualReport, Indicator
@@ -339,6 +340,28 @@ def public_entries():
                 "forged": (lambda w: "/en/follow/leave/eyJmIjoxfQ:forged/", everyone(OK)),
             },
         ),  # fmt: skip
+        # What is kept about an address: to whoever holds a link from its mail.
+        **{
+            name: Entry(
+                methods,
+                {
+                    "signed": (
+                        lambda w, end=end: f"/en/follow/data/{data_token(w.follower.email)}/{end}",
+                        everyone(OK),
+                    ),
+                    "forged": (
+                        lambda w, end=end: f"/en/follow/data/eyJlIjoiYSJ9:forged/{end}",
+                        everyone(OK),
+                    ),
+                },
+            )
+            for name, end, methods in (
+                ("partnerships:follower_data", "", READ),
+                ("partnerships:follower_data_json", "my-data.json", READ),
+                ("partnerships:follower_erase", "erase/", READ_WRITE),
+            )
+        },  # fmt: skip
+        "privacy": one(lambda w: "/id/privacy/", everyone(OK)),
         "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
         "programmes:register": one(lambda w: "/en/register/", everyone(OK)),
         "programmes:report": each(
@@ -673,6 +696,7 @@ def admin_entries(names):
                            methods=READ_WRITE),
         # Staff with the role only: a bare staff flag is refused (403).
         "admin:translation_desk": one(lambda w: "/admin/translations/", admin_gate()),
+        "admin:personal_data": one(lambda w: "/admin/personal-data/", admin_gate()),
         "admin:app_list": Entry(READ_WRITE, {
             "partnerships": (lambda w: "/admin/partnerships/", admin_gate(staff_flag_only=MISSING)),
             "auth": (lambda w: "/admin/auth/",
