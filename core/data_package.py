@@ -77,7 +77,6 @@ def json_ld(package, *, page, files, languages):
         "creator": organisation,
         "publisher": organisation,
         "version": package["version"],
-        "dateModified": package["created"],
         "inLanguage": list(languages),
         "isAccessibleForFree": True,
         "distribution": [

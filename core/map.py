@@ -81,6 +81,12 @@ class Figure:
         return " ".join(f"{value:g}" for value in self.box)
 
     @property
+    def drawn_last_first(self):
+        """The points in drawing order: the least important first, so that Kupang and the
+        partners lie on top where points touch."""
+        return self.points[::-1]
+
+    @property
     def marker(self):
         return round(self.font_size * 0.4, 1)
 
@@ -108,24 +114,34 @@ def _text_width(label, size):
     return sum(size if ord(c) > 0x2E7F else size * 0.62 for c in label)
 
 
-def _place_labels(points, size, box):
+def _place_labels(points, size, box, current=""):
     """Each label beside its point, to the right, left, above or below: the first way that
     stays inside the part shown and covers no point and no label placed before it (Kupang and
     the partners are placed first), else the way that covers least."""
-    marker = size * 0.5
-    taken = [(p.x - marker, p.y - marker, p.x + marker, p.y + marker) for p in points]
-    gap, height = size * 0.7, size * 1.2
+
+    def reach(point):  # the marker's, or the ring's around the place the page is about
+        return size * 1.3 if point.place.url == current else size * 0.5
+
+    taken = [(p.x - reach(p), p.y - reach(p), p.x + reach(p), p.y + reach(p)) for p in points]
+    height = size * 1.2
     for point in points:
-        width = _text_width(point.place.label, size)
+        width, gap = _text_width(point.place.label, size), reach(point) + size * 0.2
         tries = [(point.x + gap, point.y, "start", point.x + gap),
                  (point.x - gap, point.y, "end", point.x - gap - width),
                  (point.x, point.y - gap - height / 2, "middle", point.x - width / 2),
                  (point.x, point.y + gap + height / 2, "middle", point.x - width / 2)]  # fmt: skip
+        # Above or below, moved sideways to stay inside the part shown, a line further away
+        # at a time: for a long label in a crowded place.
+        inside = min(max(point.x - width / 2, box[0]), box[0] + box[2] - width)
+        for away in (0, height, 2 * height):
+            tries += [(inside, point.y - gap - height / 2 - away, "start", inside),
+                      (inside, point.y + gap + height / 2 + away, "start", inside)]  # fmt: skip
 
         def cost(way, width=width):
             x, y, _anchor, left = way
             rect = (left, y - height / 2, left + width, y + height / 2)
-            outside = rect[0] < box[0] or rect[2] > box[0] + box[2]
+            outside = (rect[0] < box[0] or rect[2] > box[0] + box[2]
+                       or rect[1] < box[1] or rect[3] > box[1] + box[3])  # fmt: skip
             return 100 * outside + sum(_overlap(rect, other) for other in taken), rect
 
         best = min(tries, key=lambda way: cost(way)[0])
@@ -151,7 +167,7 @@ def drawn(places, compact=False, current=""):
         return figure
     figure.box = _box([(p.x, p.y) for p in figure.points], compact)
     figure.font_size = round(figure.box[2] / LABELS_ACROSS[compact], 1)
-    _place_labels(figure.points, figure.font_size, figure.box)
+    _place_labels(figure.points, figure.font_size, figure.box, current)
     home = figure.points[0] if figure.points[0].place.role == "home" else None
     if home:
         figure.lines = [(home.x, home.y, p.x, p.y, p.place.visits)

@@ -108,11 +108,11 @@ class Dataset:
         return {**schema, "primaryKey": self.primary_key, "foreignKeys": foreign_keys}
 
     def documented(self):
-        """(names, description, type) for the open-data page: columns that share a description
-        (one a language) are described together."""
+        """(names, description, type) for the open-data page: neighbouring columns that share
+        a description and a type (one a language) are described together."""
         groups = []
         for column in self.columns:
-            if groups and groups[-1][1] is column.description:
+            if groups and (groups[-1][1], groups[-1][2]) == (column.description, column.type):
                 groups[-1][0].append(column.name)
             else:
                 groups.append(([column.name], column.description, column.type))

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from core import map as drawing
-from partnerships.models import PartnerCity, Proposal
+from partnerships.models import CandidateCity, PartnerCity, Proposal
+from partnerships.models.candidates import CAME_TO_NOTHING
 from partnerships.templatetags.portal import list_separator
 
 from .models import Visit
@@ -21,10 +22,9 @@ HOME_DETAILS = _("East Nusa Tenggara, Indonesia")
 
 
 def visits_by_city():
-    """{partner city id: how many published visits concern a public proposal it partners}."""
+    """{partner city id: how many published visits concern a partnership it is the partner of}."""
     links = Visit.proposals.through.objects.filter(
-        visit__in=Visit.objects.public(),
-        proposal__in=Proposal.objects.public().filter(partner_city__isnull=False),
+        visit__in=Visit.objects.public(), proposal__in=_partnering()
     )
     counted = links.values("proposal__partner_city").annotate(n=Count("visit", distinct=True))
     return {row["proposal__partner_city"]: row["n"] for row in counted}
@@ -37,13 +37,18 @@ def _number(value):
 ROLES = ("home", "partner", "candidate", "registered")
 
 
+def _partnering():
+    """The public proposals that name a partner city and did not come to nothing (a declined or
+    withdrawn offer names no city any more, as its candidacies do not)."""
+    return Proposal.objects.public().exclude(partner_city=None).exclude(status__in=CAME_TO_NOTHING)
+
+
 def _roles():
-    """{city id: its role}: the partner of a published proposal, a public candidate, or only on
+    """{city id: its role}: the partner of a public partnership, a public candidate, or only on
     the register of cities (which names every city on record, but no candidacy)."""
-    public = PartnerCity.objects.public().values_list("pk", flat=True)
-    partners = Proposal.objects.public().exclude(partner_city=None).values_list("partner_city")
-    roles = dict.fromkeys(public, "candidate")
-    roles.update(dict.fromkeys((pk for (pk,) in partners), "partner"))
+    candidates = CandidateCity.objects.public().values_list("city", flat=True)
+    roles = dict.fromkeys(candidates, "candidate")
+    roles.update(dict.fromkeys(_partnering().values_list("partner_city", flat=True), "partner"))
     return roles
 
 

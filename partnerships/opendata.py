@@ -81,10 +81,16 @@ def csv_lines(request, dataset):
     yield "\ufeff"  # lets spreadsheet programs read the Japanese text as UTF-8
     # Every cell quoted: a spreadsheet set to a language that separates cells with ";" would
     # otherwise split "x;=1+1" and run its second half.
-    writer = csv.DictWriter(_Line(), fieldnames=DATASETS[dataset].fields, quoting=csv.QUOTE_ALL)
+    described = DATASETS[dataset]
+    writer = csv.DictWriter(_Line(), fieldnames=described.fields, quoting=csv.QUOTE_ALL)
+    # Only a text can be a would-be formula: a number (a latitude south of the equator, a
+    # falling indicator) stays the number it is.
+    texts = {column.name for column in described.columns if column.type in ("string", "list")}
     yield writer.writeheader()
-    for row in DATASETS[dataset].rows(request):
-        yield writer.writerow({field: inert_cell(value) for field, value in row.items()})
+    for row in described.rows(request):
+        yield writer.writerow(
+            {field: inert_cell(value) if field in texts else value for field, value in row.items()}
+        )
 
 
 @require_safe

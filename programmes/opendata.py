@@ -34,8 +34,7 @@ LATEST_REPORT = _("The year and page of the latest published annual evaluation r
 AGREEMENTS = Dataset(
     "agreements", _("Signed agreements"), [
         key("reference", REFERENCE, unique=True),
-        text("partner_city", _("The partner city, its prefecture or region, and the ISO "
-                               "3166-1 code of its country.")),
+        text("partner_city", _("The partner city's name, in English.")),
         text("region_en", _("The partner city's prefecture or region, in English.")),
         text("country", COUNTRY, pattern="[A-Z]{2}"),
         day("signed_on", _("The date of affiliation: the day the agreement was signed "

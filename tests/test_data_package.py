@@ -133,3 +133,19 @@ def test_a_text_cannot_break_out_of_the_json_ld_block():
     assert element.count("</script>") == 1 and "<script>alert" not in element
     inner = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert json.loads(inner)["name"] == "</script><script>alert(1)</script> & more"
+
+
+def test_negative_numbers_stay_numbers_and_the_package_stays_valid(client, demo, tmp_path):
+    from partnerships.models import PartnerCity, Proposal
+    from programmes.models import IndicatorValue
+
+    darwin = PartnerCity.objects.create(slug="darwin", name="Darwin", country="AU",
+                                        latitude="-12.460000", longitude="130.840000")  # fmt: skip
+    Proposal.objects.filter(reference="DEMO-2024-002").update(partner_city=darwin)
+    falling = IndicatorValue.objects.order_by("pk").first()
+    IndicatorValue.objects.filter(pk=falling.pk).update(value="-3.50")
+    downloaded(client).extractall(tmp_path)
+    assert errors_of(validated(tmp_path)) == []
+    cities = (tmp_path / "cities.csv").read_text("utf-8-sig")
+    assert '"darwin"' in cities and '"-12.460000"' in cities
+    assert '"-3.50"' in (tmp_path / "indicator_values.csv").read_text("utf-8-sig")

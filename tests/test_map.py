@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from core.map import HEIGHT, OUTLINES, WIDTH, project
+from partnerships.models import Proposal
 from tests.factories import CandidateCityFactory, PartnerCityFactory, ProposalFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,38 @@ def test_the_map_and_its_figures_read_as_many_queries_with_more_cities(
         PartnerCityFactory(latitude=30 + n / 10, longitude=130 + n / 10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/ja/map/")
+
+
+def test_a_partnership_that_came_to_nothing_draws_no_partner(client):
+    city = PartnerCityFactory(slug="was-partner", latitude=35.0, longitude=135.0)
+    declined = ProposalFactory(offered=True, partner_city=city)
+    VisitFactory(slug="before-the-no").proposals.add(declined)
+    Proposal.objects.filter(pk=declined.pk).update(status="declined")
+    page = client.get("/en/map/").content.decode()
+    row = page.split("<table", 1)[1].split("/en/cities/was-partner/", 1)[1].split("</tr>", 1)[0]
+    assert "partner city" not in row and "on the register" in row
+    assert list(svg_of(page).iter(f"{SVG}line")) == []
+
+
+def test_a_city_south_of_timor_is_on_the_map(client):
+    PartnerCityFactory(slug="darwin", name="Darwin", latitude=-12.46, longitude=130.84)
+    drawn = points(client.get("/en/map/").content.decode())
+    darwin, kupang = drawn["/en/cities/darwin/"], drawn["/en/"]
+    assert darwin[0] > kupang[0] and darwin[1] > kupang[1]  # south-east of Kupang
+
+
+def test_no_label_lies_under_the_ring_of_the_city_a_page_is_about(client, demo):
+    page = client.get("/en/cities/kitakyushu/").content.decode()
+    svg = svg_of(page)
+    size = float(next(svg.iter(f"{SVG}text")).get("font-size"))
+    ring = [c for c in svg.iter(f"{SVG}circle") if c.get("fill") == "none"][0]
+    cx, cy = float(ring.get("cx")), float(ring.get("cy"))
+    for text in svg.iter(f"{SVG}text"):
+        x, y = float(text.get("x")), float(text.get("y"))
+        # The label's box (by its anchor) stays clear of the ring's.
+        width = len(text.text) * size * 0.62
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[text.get("text-anchor")]
+        ring = size * 1.3
+        beside = left > cx + ring or left + width < cx - ring
+        clear = beside or y - size * 0.6 > cy + ring or y + size * 0.6 < cy - ring
+        assert clear, text.text

@@ -12,8 +12,9 @@ import { geoMercator, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 
 const WIDTH = 800;
-// Degrees: Sumatra to Hokkaido and the Kurils, Kupang and Timor to the north of Honshu.
-const BOUNDS = { west: 94, east: 150, south: -12, north: 46 };
+// Degrees: Sumatra to Hokkaido and the Kurils, from south of Timor (and Darwin) to the north of
+// Honshu.
+const BOUNDS = { west: 94, east: 150, south: -15, north: 46 };
 // ISO 3166-1 numeric codes of the countries drawn in the partnership's own colours.
 const HOME = "360"; // Indonesia
 const PARTNER = "392"; // Japan
