@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core import retention
 from core import translation_desk as desk
@@ -58,8 +58,14 @@ class PortalAdminSite(admin.AdminSite):
             self.admin_view(require_safe(self.personal_data)),
             name="personal_data",
         )
-        return [desk, personal] + [checked if getattr(url, "name", None) == "view_on_site" else url
-                         for url in super().get_urls()]  # fmt: skip
+        reset = path(
+            "accounts/<int:user_id>/reset-second-factor/",
+            self.admin_view(require_http_methods(["GET", "POST"])(self.reset_second_factor)),
+            name="reset_second_factor",
+        )
+        own = [desk, personal, reset]
+        return own + [checked if getattr(url, "name", None) == "view_on_site" else url
+                      for url in super().get_urls()]  # fmt: skip
 
     def translation_desk(self, request):
         """Every published text still missing in English or Japanese, with a link to fill it."""
@@ -109,6 +115,11 @@ class PortalAdminSite(admin.AdminSite):
             "rules": [(rule, rule.kept_for()) for rule in retention.RULES],
         }
         return TemplateResponse(request, "admin/personal_data.html", context)
+
+    def reset_second_factor(self, request, user_id):
+        from . import second_factor_reset  # it reads models, which this module comes before
+
+        return second_factor_reset.reset_second_factor(self, request, user_id)
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

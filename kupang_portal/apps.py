@@ -14,6 +14,15 @@ class PortalConfig(AppConfig):
     verbose_name = "Kupang Sister-City Portal"
 
     def ready(self):
+        from django.contrib import admin
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # A factor holds a secret: nobody sees or edits one in the admin. A lost one is reset
+        # (second_factor_reset.py) and its owner enrols anew.
+        for device in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(device):
+                admin.site.unregister(device)
         from core import page_cache
 
         from . import accounts  # noqa: F401 - counts failed sign-ins per address

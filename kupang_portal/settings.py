@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Its docs page then loads Swagger UI from the portal's static files, not a CDN.
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kupang_portal.apps.PortalConfig",
     "core",
     "partnerships",
@@ -86,6 +89,9 @@ MIDDLEWARE = [
     "kupang_portal.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After the user and its second factor: the admin and the review workspace want both.
+    "kupang_portal.second_factor.second_factor_gate",
     # After the session and the user: a signed-in person's chosen language wins in the admin.
     "partnerships.language_choice.speak_profile_language",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -296,6 +302,12 @@ PORTAL_TASKS_STALLED_AFTER_MINUTES = env.int("PORTAL_TASKS_STALLED_AFTER_MINUTES
 PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)
 PORTAL_FOLLOW_LIMIT_PER_ADDRESS = env.int("PORTAL_FOLLOW_LIMIT_PER_ADDRESS", default=3)
 PORTAL_FOLLOW_LIMIT_PER_CLIENT = env.int("PORTAL_FOLLOW_LIMIT_PER_CLIENT", default=10)
+# A second factor (kupang_portal/second_factor.py): always for staff and superusers, for liaisons
+# too once on (by default in production). The demo's users are exempt in development only.
+PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=True)
+PORTAL_REQUIRE_2FA_LIAISONS = env.bool("PORTAL_REQUIRE_2FA_LIAISONS", default=not DEBUG)
+PORTAL_2FA_EXEMPT = ("demo-staff", "demo-liaison") if DEBUG else ()
+OTP_TOTP_ISSUER = "Kupang Sister-City Portal"
 # Personal data kept only as long as its purpose (manage.py forget_personal_data, daily).
 PORTAL_UNCONFIRMED_FOLLOW_DAYS = env.int("PORTAL_UNCONFIRMED_FOLLOW_DAYS", default=7)
 PORTAL_DELEGATE_CONTACT_YEARS = env.int("PORTAL_DELEGATE_CONTACT_YEARS", default=2)

@@ -16,6 +16,7 @@ from .accounts import SignInView, ThrottledPasswordResetView
 from .api import read_only_urls
 from .health import components, healthz
 from .privacy import PrivacyView
+from .second_factor_views import second_factor, second_factor_setup
 from .security_txt import security_txt
 from .sitemaps import SITEMAPS
 
@@ -32,6 +33,8 @@ urlpatterns = [
     # The portal's own sign-in and password-reset views first; Django's serve the rest.
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/language/", choose_language, name="choose_language"),
+    path("accounts/two-factor/", second_factor, name="second_factor"),
+    path("accounts/two-factor/setup/", second_factor_setup, name="second_factor_setup"),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("feeds/updates.atom", require_safe(UpdatesFeed()), name="updates_feed"),

@@ -37,6 +37,10 @@ def _test_settings(settings, tmp_path):
     # The API's per-client limit counts only where a test asks (test_api.py): every test reads
     # from the one test client address.
     settings.PORTAL_API_RATE_LIMIT = 0
+    # The second factor is asked for where a test asks (test_second_factor.py, which walks the
+    # admin and review pages of the access matrix with it on); elsewhere a signed-in test user
+    # is taken as verified.
+    settings.PORTAL_REQUIRE_2FA = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

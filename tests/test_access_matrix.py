@@ -697,6 +697,11 @@ def admin_entries(names):
         # Staff with the role only: a bare staff flag is refused (403).
         "admin:translation_desk": one(lambda w: "/admin/translations/", admin_gate()),
         "admin:personal_data": one(lambda w: "/admin/personal-data/", admin_gate()),
+        # Another account's, by those who may change accounts.
+        "admin:reset_second_factor": one(
+            lambda w: f"/admin/accounts/{w.users['liaison_own'].pk}/reset-second-factor/",
+            admin_gate(staff=DENIED), methods=READ_WRITE,
+        ),  # fmt: skip
         "admin:app_list": Entry(READ_WRITE, {
             "partnerships": (lambda w: "/admin/partnerships/", admin_gate(staff_flag_only=MISSING)),
             "auth": (lambda w: "/admin/auth/",
