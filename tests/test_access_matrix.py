@@ -362,6 +362,11 @@ def public_entries():
             )
         },  # fmt: skip
         "privacy": one(lambda w: "/id/privacy/", everyone(OK)),
+        # Anyone signed in may set up or check a second factor of their own account.
+        "second_factor": one(lambda w: "/accounts/two-factor/", signed_in(), methods=READ_WRITE),
+        "second_factor_setup": one(
+            lambda w: "/accounts/two-factor/setup/", signed_in(), methods=READ_WRITE
+        ),
         "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
         "programmes:register": one(lambda w: "/en/register/", everyone(OK)),
         "programmes:report": each(
