@@ -17,10 +17,11 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django_otp.plugins.otp_static.models import StaticDevice
         from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django_otp_webauthn.models import WebAuthnCredential
 
         # A factor holds a secret: nobody sees or edits one in the admin. A lost one is reset
         # (second_factor_reset.py) and its owner enrols anew.
-        for device in (TOTPDevice, StaticDevice):
+        for device in (TOTPDevice, StaticDevice, WebAuthnCredential):
             if admin.site.is_registered(device):
                 admin.site.unregister(device)
         from core import page_cache

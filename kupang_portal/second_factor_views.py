@@ -61,6 +61,8 @@ def _checked(request, form, check):
 def second_factor(request):
     if not has_a_factor(request.user):
         return redirect(f"{reverse('second_factor_setup')}?{_next_query(request)}")
+    if request.user.is_verified():
+        return redirect(_next(request))
     form = CodeForm(request.POST or None)
     if request.method == "POST":
         device = _checked(request, form, lambda code: match_token(request.user, code))
@@ -124,3 +126,16 @@ def _new_backup_codes(user):
     codes = [StaticToken.random_token() for _n in range(BACKUP_CODES)]
     static.token_set.bulk_create([StaticToken(device=static, token=code) for code in codes])
     return codes
+
+
+@never_cache
+@login_required
+@require_http_methods(["POST"])
+def backup_codes(request):
+    """After a passkey is saved (its script verifies the session), the backup codes, shown
+    once; a session not yet verified goes back to setting up."""
+    if not request.user.is_verified():
+        return redirect(f"{reverse('second_factor_setup')}?{_next_query(request)}")
+    codes = _new_backup_codes(request.user)
+    return render(request, "registration/second_factor_codes.html",
+                  {"codes": codes, "next": _next(request)})  # fmt: skip

@@ -8,6 +8,7 @@ real secret key and is meant to pass `manage.py check --deploy`.
 import datetime
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "kupang_portal.apps.PortalConfig",
     "core",
     "partnerships",
@@ -308,6 +310,11 @@ PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=True)
 PORTAL_REQUIRE_2FA_LIAISONS = env.bool("PORTAL_REQUIRE_2FA_LIAISONS", default=not DEBUG)
 PORTAL_2FA_EXEMPT = ("demo-staff", "demo-liaison") if DEBUG else ()
 OTP_TOTP_ISSUER = "Kupang Sister-City Portal"
+OTP_WEBAUTHN_RP_NAME = "Kupang Sister-City Portal"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "kupang_portal.passkeys.relying_party"
+OTP_WEBAUTHN_HELPER_CLASS = "kupang_portal.passkeys.PortalWebAuthnHelper"
+# A passkey is the second step after the password, never a way in on its own.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # Personal data kept only as long as its purpose (manage.py forget_personal_data, daily).
 PORTAL_UNCONFIRMED_FOLLOW_DAYS = env.int("PORTAL_UNCONFIRMED_FOLLOW_DAYS", default=7)
 PORTAL_DELEGATE_CONTACT_YEARS = env.int("PORTAL_DELEGATE_CONTACT_YEARS", default=2)
@@ -316,6 +323,13 @@ PORTAL_PRIVACY_CONTACT = env.str("PORTAL_PRIVACY_CONTACT", default=DEFAULT_FROM_
 
 # Links in mail point here.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Passkeys are accepted from the portal's own address (kupang_portal/passkeys.py also accepts
+# the host each request was checked against ALLOWED_HOSTS for).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [PORTAL_BASE_URL.rstrip("/")]
+# A browser counts http://localhost and http://127.0.0.1 as secure (as `make run` serves them);
+# any other address must be https.
+if urlsplit(PORTAL_BASE_URL).hostname in ("localhost", "127.0.0.1", "::1"):
+    SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
 # An active partnership with no visit, event or commitment activity for this long is dormant.
 PORTAL_DORMANT_AFTER_DAYS = env.int("PORTAL_DORMANT_AFTER_DAYS", default=365)
 

@@ -16,7 +16,7 @@ from .accounts import SignInView, ThrottledPasswordResetView
 from .api import read_only_urls
 from .health import components, healthz
 from .privacy import PrivacyView
-from .second_factor_views import second_factor, second_factor_setup
+from .second_factor_views import backup_codes, second_factor, second_factor_setup
 from .security_txt import security_txt
 from .sitemaps import SITEMAPS
 
@@ -35,6 +35,8 @@ urlpatterns = [
     path("accounts/language/", choose_language, name="choose_language"),
     path("accounts/two-factor/", second_factor, name="second_factor"),
     path("accounts/two-factor/setup/", second_factor_setup, name="second_factor_setup"),
+    path("accounts/two-factor/backup-codes/", backup_codes, name="second_factor_codes"),
+    path("accounts/passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("feeds/updates.atom", require_safe(UpdatesFeed()), name="updates_feed"),

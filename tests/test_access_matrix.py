@@ -367,6 +367,24 @@ def public_entries():
         "second_factor_setup": one(
             lambda w: "/accounts/two-factor/setup/", signed_in(), methods=READ_WRITE
         ),
+        "second_factor_codes": one(
+            lambda w: "/accounts/two-factor/backup-codes/", signed_in(), methods=WRITE
+        ),
+        # The passkey ceremonies (django-otp-webauthn): for a signed-in person's own account.
+        **{
+            f"otp_webauthn:credential-{step}": one(
+                lambda w, step=step: f"/accounts/passkeys/{step.replace('-', '/')}/",
+                {**everyone(OK), "anonymous": DENIED},
+                methods=WRITE,
+            )
+            for step in (
+                "registration-begin",
+                "registration-complete",
+                "authentication-begin",
+                "authentication-complete",
+            )
+        },  # fmt: skip
+        "otp_webauthn:js-i18n-catalog": one(lambda w: "/accounts/passkeys/jsi18n/", everyone(OK)),
         "partnerships:sector_list": one(lambda w: "/en/sectors/", everyone(OK)),
         "programmes:register": one(lambda w: "/en/register/", everyone(OK)),
         "programmes:report": each(
