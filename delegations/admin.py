@@ -23,6 +23,7 @@ from partnerships.admin.archive import ArchivableInline, ArchiveAdmin
 from partnerships.admin.inlines import COMPACT
 
 from .models import Commitment, Delegate, Visit, VisitDocument
+from .retention import DELEGATE_CONTACTS
 from .services import CLOSING_STATES, CommitmentRefused, closing_date_problems, commitment_close
 
 
@@ -108,6 +109,21 @@ class DelegateAdmin(ArchiveAdmin, PortalHistoryAdmin, TranslationAdmin):
     search_fields = ["name", "title", "organisation"]
     autocomplete_fields = ["visit"]
     list_select_related = ["visit"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        """The contact fields say how long they are kept, and link the privacy notice."""
+        form = super().get_form(request, obj, **kwargs)
+        note = format_html(
+            '{} <a href="{}">{}</a>',
+            _("Internal: shown on no public page, and erased %(kept)s ends.")
+            % {"kept": DELEGATE_CONTACTS.kept_for()},
+            reverse("privacy"),
+            _("Privacy notice"),
+        )
+        for name in ("email", "phone"):
+            if name in form.base_fields:
+                form.base_fields[name].help_text = note
+        return form
 
 
 class OverdueFilter(admin.SimpleListFilter):

@@ -178,3 +178,14 @@ def test_every_form_that_takes_personal_data_links_the_notice(client):
         page = client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         form = page.split("<form", 1)[1].split("</form>", 1)[0]
         assert 'href="/en/privacy/"' in form, path
+
+
+def test_the_delegate_form_says_how_long_contacts_are_kept(client):
+    from tests.factories import StaffUserFactory
+
+    delegate = delegate_of_visit_ended(10, "Someone")
+    client.force_login(StaffUserFactory(is_superuser=True))
+    page = client.get(f"/admin/delegations/delegate/{delegate.pk}/change/",
+                      HTTP_ACCEPT_LANGUAGE="en").content.decode()  # fmt: skip
+    assert "erased 2 years after the visit ends" in page
+    assert 'href="/en/privacy/"' in page
