@@ -35,3 +35,6 @@ class Throttle:
         except ValueError:  # expired between add and incr
             cache.set(key, 1, self.window_seconds)
             return 1
+
+    def clear(self, subject):
+        cache.delete(self._key(subject))

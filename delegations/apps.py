@@ -17,7 +17,7 @@ class DelegationsConfig(AppConfig):
         from . import sections as visits
         from .map import city_map, smaller_map
         from .opendata import COMMITMENTS, VISITS
-        from .retention import CONTACTS_HELD, DELEGATE_CONTACTS
+        from .retention import CONTACTS_HELD, DELEGATE_CONTACT_HISTORY, DELEGATE_CONTACTS
 
         sections.register_public_section(
             "delegations/_home_visits.html", visits.home_visits, "home"
@@ -36,6 +36,7 @@ class DelegationsConfig(AppConfig):
         dormancy.register_activity_source(visits.last_commitment_closed)
         checked_texts.register()
         retention.register_rule(DELEGATE_CONTACTS)
+        retention.register_rule(DELEGATE_CONTACT_HISTORY)
         retention.register_held(CONTACTS_HELD)
         page_cache.keep_pages_of(self)
         page_cache.register_cached_views("delegations:visit_list", "delegations:visit_detail")

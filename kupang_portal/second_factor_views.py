@@ -40,17 +40,19 @@ def _next(request):
 
 
 def _checked(request, form, check):
-    """The device a code matches (the form says why not), throttled per account."""
+    """The device a code matches (the form says why not), throttled per account: each try is
+    counted before it is checked, so parallel tries cannot overrun the limit."""
     if not form.is_valid():
         return None
     throttle = checks_per_account()
-    if throttle.exceeded(request.user.pk):
+    if throttle.record(request.user.pk) > throttle.limit:
         form.add_error("code", _("Too many wrong codes. Wait a few minutes, then try again."))
         return None
     device = check(form.cleaned_data["code"].replace(" ", ""))
     if device is None:
-        throttle.record(request.user.pk)
         form.add_error("code", _("That code is not right, or it was already used."))
+    else:
+        throttle.clear(request.user.pk)
     return device
 
 
@@ -93,9 +95,9 @@ def second_factor_setup(request):
     backup codes. Someone who already has a factor checks it instead."""
     if has_a_factor(request.user):
         return redirect(f"{reverse('second_factor')}?{_next_query(request)}")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": str(_("Authenticator app"))}
-    )
+    device = _pending_app(request)
+    if device is None:  # the key this session was shown is gone: show a new one
+        return redirect(f"{reverse('second_factor_setup')}?{_next_query(request)}")
     form = CodeForm(request.POST or None)
     if request.method == "POST":
         matched = _checked(request, form,
@@ -103,6 +105,7 @@ def second_factor_setup(request):
         if matched is not None:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
             codes = _new_backup_codes(request.user)
             otp_login(request, device)
             return render(request, "registration/second_factor_codes.html",
@@ -111,6 +114,25 @@ def second_factor_setup(request):
                "key": " ".join(_groups(device.bin_key))}  # fmt: skip
     return render(request, "registration/second_factor_setup.html", context,
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+PENDING = "second_factor_pending_app"
+
+
+def _pending_app(request):
+    """The unconfirmed app key this session was shown. A GET makes a new one and forgets every
+    other: a key seen by someone else who signed in with the password is never the one the
+    owner confirms. A POST confirms only the key of its own session."""
+    user = request.user
+    if request.method == "GET":
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        device = TOTPDevice.objects.create(user=user, confirmed=False,
+                                           name=str(_("Authenticator app")))  # fmt: skip
+        request.session[PENDING] = device.pk
+        return device
+    return TOTPDevice.objects.filter(
+        user=user, confirmed=False, pk=request.session.get(PENDING, 0)
+    ).first()
 
 
 def _groups(key):

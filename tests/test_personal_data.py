@@ -189,3 +189,14 @@ def test_the_delegate_form_says_how_long_contacts_are_kept(client):
                       HTTP_ACCEPT_LANGUAGE="en").content.decode()  # fmt: skip
     assert "erased 2 years after the visit ends" in page
     assert 'href="/en/privacy/"' in page
+
+
+def test_contacts_left_in_the_edit_history_are_forgotten_too():
+    cleared = delegate_of_visit_ended(3 * 365, "Cleared")
+    cleared.email, cleared.phone = "", ""
+    cleared.save()  # the record no longer holds them; older versions still do
+    gone = delegate_of_visit_ended(3 * 365, "Gone")
+    Delegate.objects.filter(pk=gone.pk).delete()  # its versions, and its deletion, hold them
+    forget()
+    for pk in (cleared.pk, gone.pk):
+        assert set(Delegate.history.filter(id=pk).values_list("email", "phone")) == {("", "")}

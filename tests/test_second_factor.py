@@ -195,3 +195,23 @@ def test_the_demo_users_are_exempt_in_development_only():
     shown = run_manage("shell", "-c", "from django.conf import settings; "
                        "print(list(settings.PORTAL_2FA_EXEMPT))")  # fmt: skip
     assert "demo-staff" in shown.stdout
+
+
+def test_a_key_seen_by_someone_with_the_password_is_not_the_one_the_owner_confirms(required):
+    from django.test import Client
+
+    owner = StaffUserFactory()
+    intruder, own = Client(HTTP_ACCEPT_LANGUAGE="en"), Client(HTTP_ACCEPT_LANGUAGE="en")
+    sign_in(intruder, owner)
+    seen = intruder.get("/accounts/two-factor/setup/").content.decode()
+    sign_in(own, owner)
+    shown = own.get("/accounts/two-factor/setup/").content.decode()
+    key_of = re.compile(r'<code class="text-nowrap">([A-Z2-7 ]+)</code>')
+    assert key_of.search(seen)[1] != key_of.search(shown)[1]
+    # The key the intruder saw is gone: a code from it confirms nothing.
+    stale = b32decode(key_of.search(seen)[1].replace(" ", ""))
+    tried = intruder.post("/accounts/two-factor/setup/",
+                          {**read_form(seen, "page-form"), "code": code_now(stale)})  # fmt: skip
+    assert tried.status_code == 302 and not TOTPDevice.objects.filter(confirmed=True).exists()
+    codes = enrol(own)
+    assert len(codes) == 10 and TOTPDevice.objects.filter(user=owner).count() == 1

@@ -21,6 +21,7 @@ import pytest
 import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from partnerships.models import PartnerCity, Proposal
 
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
 PASSWORD = "a-long-test-password"
+BACKUP_CODE = "twoservers1"
 PUBLIC_HOST = "portal.example.org"
 
 
@@ -134,7 +136,10 @@ class Server:
         return self.request("POST", to or path, data, referer=f"https://{PUBLIC_HOST}{path}")
 
     def sign_in(self, username):
+        """With the password, then a backup code: production asks staff for a second factor."""
         status, page, _ = self.post_form("/accounts/login/", username=username, password=PASSWORD)
+        assert status == 302, page
+        status, page, _ = self.post_form("/accounts/two-factor/", "page-form", code=BACKUP_CODE)
         assert status == 302, page
 
     def stop(self):
@@ -149,6 +154,8 @@ def staff_account(username):
     hasher = PBKDF2PasswordHasher()
     user.password = hasher.encode(PASSWORD, hasher.salt())
     user.save(update_fields=["password"])
+    device = StaticDevice.objects.create(user=user, name="Backup codes")
+    device.token_set.create(token=BACKUP_CODE)
     return user
 
 
