@@ -58,8 +58,8 @@ def reset_second_factor(admin_site, request, user_id):
         submit=_("Reset the second factor"),
         cancel_url=back,
         consequences=[
-            _("The account's authenticator app and backup codes stop working."),
-            _("At the next sign-in, the owner sets up a new authenticator app."),
+            _("The account's passkeys, authenticator app and backup codes stop working."),
+            _("At the next sign-in, the owner sets up a new second factor."),
             _("The reset is recorded in the account's history and mailed to its owner."),
         ],
     )
